@@ -1,0 +1,62 @@
+// The programmatic API: `import { audit } from "alliance-audit"`. The CLI is a thin layer over it,
+// so `audit()` returns exactly the report object that `--format json` prints.
+import { discover } from "./discover.js";
+import { auditProposal, type Settings } from "./engine/audit-proposal.js";
+import { UsageError } from "./errors.js";
+import { langFromEnv } from "./i18n.js";
+import { parseDate, today } from "./model/dates.js";
+import { buildReport } from "./report.js";
+import { getRule, type SeverityOverrides } from "./rules/index.js";
+import { FAIL_ON, LANGS, PROFILES, SEVERITIES, type FailOn, type Lang, type Profile, type Report } from "./types.js";
+
+export interface AuditOptions {
+  /** Proposal folders, charter files, batch folders or globs. Default: the current folder. */
+  paths?: string[];
+  /** Folder that paths are relative to and that the report's paths are relative to. Default: process.cwd(). */
+  cwd?: string;
+  profile?: Profile;
+  /** The date that date rules compare with, YYYY-MM-DD. Default: today, local time. */
+  asOf?: string;
+  lang?: Lang;
+  failOn?: FailOn;
+  /** The roster for a single charter file. */
+  members?: string;
+  /** Report errors only. */
+  quiet?: boolean;
+  /** Per-rule severity overrides (`off` turns a rule off). */
+  rules?: SeverityOverrides;
+  /** Globs of paths not to audit. */
+  ignore?: string[];
+}
+
+/** Validated settings, or a UsageError naming what is wrong. */
+export function resolveSettings(o: AuditOptions): Settings {
+  const profile = o.profile ?? "national";
+  if (!PROFILES.includes(profile)) throw new UsageError({ zh: `未知的规则集 ${String(profile)}（可选 ${PROFILES.join("、")}）`, en: `unknown profile "${String(profile)}" (choose ${PROFILES.join(" or ")})` });
+  const lang = o.lang ?? langFromEnv();
+  if (!LANGS.includes(lang)) throw new UsageError({ zh: `未知的语言 ${String(lang)}（可选 zh、en）`, en: `unknown language "${String(lang)}" (choose zh or en)` });
+  const failOn = o.failOn ?? "error";
+  if (!FAIL_ON.includes(failOn)) throw new UsageError({ zh: `--fail-on 的值 ${String(failOn)} 无效（可选 ${FAIL_ON.join("、")}）`, en: `invalid --fail-on "${String(failOn)}" (choose ${FAIL_ON.join(", ")})` });
+  const asOf = o.asOf ?? today();
+  if (!parseDate(asOf) || asOf.trim() !== asOf) throw new UsageError({ zh: `--as-of 应为有效日期 YYYY-MM-DD，实际是“${asOf}”`, en: `--as-of must be a real date written YYYY-MM-DD, got "${asOf}"` });
+  const overrides = o.rules ?? {};
+  for (const [id, sev] of Object.entries(overrides)) {
+    if (!getRule(id)) throw new UsageError({ zh: `未知的规则 ${id}`, en: `unknown rule "${id}"` });
+    if (sev !== "off" && !SEVERITIES.includes(sev)) throw new UsageError({ zh: `规则 ${id} 的级别 ${String(sev)} 无效（可选 off、info、warning、error）`, en: `invalid severity "${String(sev)}" for ${id} (choose off, info, warning or error)` });
+  }
+  return { profile, asOf, lang, failOn, quiet: o.quiet ?? false, overrides };
+}
+
+export async function audit(options: AuditOptions = {}): Promise<Report> {
+  const settings = resolveSettings(options);
+  const cwd = options.cwd ?? process.cwd();
+  const paths = options.paths?.length ? options.paths : ["."];
+  const proposals = discover(paths, { cwd, members: options.members, ignore: options.ignore });
+  if (proposals.length === 0) {
+    throw new UsageError({
+      zh: `在 ${paths.join("、")} 下没有找到申报材料（含 charter.yaml、charter.yml 或 charter.json 的文件夹）`,
+      en: `no proposal found under ${paths.join(", ")} (a proposal is a folder holding charter.yaml, charter.yml or charter.json)`,
+    });
+  }
+  return buildReport(settings.profile, settings.asOf, proposals.map((p) => auditProposal(p, settings)));
+}

@@ -1,0 +1,135 @@
+// The command line: a thin layer over audit() and the formatters (../shared/spec/cli.md).
+// Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 the command could not run.
+import { Command, CommanderError, Option } from "commander";
+import { audit, resolveSettings, type AuditOptions } from "../audit.js";
+import { UsageError } from "../errors.js";
+import { loadFormatter, formatNames } from "../format/index.js";
+import { langFromEnv } from "../i18n.js";
+import { FAIL_ON, LANGS, PROFILES, type FailOn, type Lang, type Profile, type Report } from "../types.js";
+import { VERSION } from "../version.js";
+import { writeOutput } from "./output.js";
+import { explainCommand, rulesCommand, schemaCommand } from "./commands.js";
+
+interface AuditFlags {
+  profile?: Profile;
+  format: string;
+  output?: string;
+  failOn?: FailOn;
+  asOf?: string;
+  members?: string;
+  lang?: Lang;
+  quiet?: boolean;
+  color: boolean;
+}
+
+/** Runs the CLI and returns the exit code (the bin sets process.exitCode, so output is flushed). */
+export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = process): Promise<number> {
+  const langGuess = guessLang(argv);
+  const program = new Command("alliance-audit")
+    .description("Audit industrial technology innovation strategic alliance proposals (产业技术创新战略联盟) against 国科发政〔2008〕770号 and provincial rules.")
+    .version(VERSION, "-v, --version")
+    .argument("[paths...]", "proposal folders, charter files, batch folders or quoted globs (default: .)")
+    .addOption(new Option("--profile <profile>", "rule set").choices(PROFILES as string[]))
+    .addOption(new Option("--format <format>", `report format: ${formatNames().join(", ")}`).default("stylish"))
+    .option("-o, --output <file>", "write the report to FILE (whole or not at all) instead of stdout")
+    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit code 1").choices(FAIL_ON as string[]))
+    .option("--as-of <date>", "the date that date rules compare with (YYYY-MM-DD; default today)")
+    .option("--members <file>", "the roster, when a single charter file is given")
+    .addOption(new Option("--lang <lang>", "language of messages (default from LANG/LC_ALL)").choices(LANGS as string[]))
+    .option("--quiet", "report errors only")
+    .option("--no-color", "no ANSI colours (also NO_COLOR)")
+    .showHelpAfterError("(run alliance-audit --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (paths: string[], flags: AuditFlags) => {
+      exitCode = await runAudit(paths, flags, io);
+    });
+
+  program
+    .command("explain")
+    .description("the rule's citation, explanation (zh and en) and fix hint")
+    .argument("<rule-id>", "a rule id, such as agreement/unsigned")
+    .action((id: string) => {
+      io.stdout.write(explainCommand(id));
+    });
+  program
+    .command("rules")
+    .description("table of the rules active in a profile, with severities")
+    .addOption(new Option("--profile <profile>", "rule set").choices(PROFILES as string[]).default("national"))
+    .addOption(new Option("--lang <lang>", "language").choices(LANGS as string[]))
+    .action((flags: { profile: Profile; lang?: Lang }) => {
+      io.stdout.write(rulesCommand(flags.profile, flags.lang ?? langFromEnv()));
+    });
+  program
+    .command("schema")
+    .description("print the JSON Schema of a file (for editors: yaml-language-server)")
+    .argument("<which>", "charter or members")
+    .action((which: string) => {
+      io.stdout.write(schemaCommand(which));
+    });
+
+  let exitCode = 0;
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successes; every other parse error is a bad command line: 2.
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`alliance-audit: ${e.text[langGuess]}\n`);
+      return 2;
+    }
+    if (process.env.DEBUG?.includes("alliance-audit")) io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    const msg = (e as Error)?.message ?? String(e);
+    io.stderr.write(
+      langGuess === "zh"
+        ? `alliance-audit：内部错误：${msg}（设置 DEBUG=alliance-audit 查看详情，并请报告此问题）\n`
+        : `alliance-audit: internal error: ${msg} (set DEBUG=alliance-audit for details, and please report it)\n`,
+    );
+    return 2;
+  }
+}
+
+async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+  const formatter = await loadFormatter(flags.format);
+  if (!formatter) {
+    throw new UsageError({
+      zh: `未知的报告格式“${flags.format}”；可选：${formatNames().join("、")}`,
+      en: `unknown format "${flags.format}"; choose one of ${formatNames().join(", ")}`,
+    });
+  }
+  const options: AuditOptions = {
+    paths,
+    profile: flags.profile,
+    asOf: flags.asOf,
+    lang: flags.lang,
+    failOn: flags.failOn,
+    members: flags.members,
+    quiet: flags.quiet,
+  };
+  const settings = resolveSettings(options); // validate before any file is read
+  const report: Report = await audit(options);
+  const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
+  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn });
+  if (flags.output) writeOutput(flags.output, text);
+  else io.stdout.write(text);
+  // A proposal's status already says whether it has a finding at or above --fail-on.
+  return report.proposals.some((p) => p.status === "fail") ? 1 : 0;
+}
+
+/** Colours on a TTY unless --no-color or NO_COLOR; FORCE_COLOR forces them (cli.md). */
+function useColor(flag: boolean, stdout: NodeJS.WriteStream): boolean {
+  if (!flag || process.env.NO_COLOR) return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return !!stdout.isTTY;
+}
+
+/** The language for errors raised before options are parsed. */
+function guessLang(argv: string[]): Lang {
+  const i = argv.indexOf("--lang");
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
+  return v === "zh" || v === "en" ? v : langFromEnv();
+}

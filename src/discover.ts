@@ -1,0 +1,159 @@
+// paths → proposals. A path is a proposal folder, a charter file, any folder (every folder below
+// it holding a charter is a proposal: batch mode) or a quoted glob (data-model.md, "A proposal").
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import fg from "fast-glob";
+import { UsageError } from "./errors.js";
+
+export const CHARTER_NAMES = ["charter.yaml", "charter.yml", "charter.json"];
+export const MEMBERS_NAMES = ["members.yaml", "members.yml", "members.json", "members.csv"];
+
+export interface ProposalFile {
+  abs: string;
+  /** As the report shows it: relative to the cwd, '/' separators. */
+  display: string;
+}
+
+export interface Proposal {
+  /** The proposal folder as the report shows it. */
+  path: string;
+  charter: ProposalFile;
+  members?: ProposalFile;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** The roster for a single charter file (--members). */
+  members?: string;
+  /** Globs (relative to cwd) of paths not to audit (config `ignore`). */
+  ignore?: string[];
+}
+
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  const p = rel === "" ? "." : rel;
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+const isGlob = (p: string) => /[*?[\]{}]/.test(p);
+
+/** First existing file of `names` in `dir` (the spec's "first match wins"). */
+function firstIn(dir: string, names: string[], entries?: Set<string>): string | undefined {
+  for (const n of names) {
+    if (entries ? entries.has(n) : existsSync(join(dir, n))) return join(dir, n);
+  }
+  return undefined;
+}
+
+export function discover(paths: string[], options: DiscoverOptions): Proposal[] {
+  const { cwd } = options;
+  const file = (abs: string): ProposalFile => ({ abs, display: displayPath(abs, cwd) });
+  const byCharter = new Map<string, Proposal>();
+  const add = (charterAbs: string, membersAbs?: string) => {
+    if (byCharter.has(charterAbs)) return;
+    const dir = dirname(charterAbs);
+    const members = membersAbs ?? firstIn(dir, MEMBERS_NAMES);
+    byCharter.set(charterAbs, { path: displayPath(dir, cwd), charter: file(charterAbs), members: members ? file(members) : undefined });
+  };
+  const ignore = options.ignore ?? [];
+
+  const addFolder = (dirAbs: string) => {
+    // Every folder holding a charter is a proposal; `onlyFiles: false` so that a folder named
+    // charter.yaml is still found (and reported as unreadable rather than silently skipped).
+    // Symbolic links are not followed: a link loop in a reviewer's folder cannot hang the run.
+    const hits = fg.sync(`**/{${CHARTER_NAMES.join(",")}}`, {
+      cwd: dirAbs,
+      onlyFiles: false,
+      followSymbolicLinks: false,
+      dot: false,
+      suppressErrors: true,
+      ignore: ["**/node_modules/**", ...ignore.map((g) => relativeGlob(g, cwd, dirAbs)).filter((g): g is string => !!g)],
+    });
+    const dirs = new Map<string, Set<string>>();
+    for (const h of hits) {
+      const abs = resolve(dirAbs, h);
+      const d = dirname(abs);
+      if (!dirs.has(d)) dirs.set(d, new Set());
+      dirs.get(d)!.add(basename(abs));
+    }
+    for (const [d, names] of dirs) {
+      let entries: Set<string> | undefined;
+      try {
+        entries = new Set(readdirSync(d));
+      } catch {
+        entries = names;
+      }
+      add(firstIn(d, CHARTER_NAMES, names)!, firstIn(d, MEMBERS_NAMES, entries));
+    }
+  };
+
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      try {
+        lstatSync(abs); // a dangling link given by name: its charter is unreadable, say so as a finding
+        if (CHARTER_NAMES.includes(basename(abs))) {
+          add(abs);
+          continue;
+        }
+      } catch {
+        /* not there at all */
+      }
+      if (isGlob(p)) {
+        const hits = fg.sync(p.split(sep).join("/"), { cwd, onlyFiles: false, followSymbolicLinks: false, dot: false, suppressErrors: true, ignore });
+        if (hits.length === 0) throw new UsageError({ zh: `没有与 ${p} 匹配的路径`, en: `no path matches ${p}` });
+        for (const h of hits.sort()) {
+          const habs = resolve(cwd, h);
+          if (CHARTER_NAMES.includes(basename(habs))) add(habs);
+          else if (safeIsDir(habs)) addFolder(habs);
+        }
+        continue;
+      }
+      throw new UsageError({ zh: `路径不存在：${p}`, en: `path not found: ${p}` });
+    }
+    if (st.isDirectory()) {
+      addFolder(abs);
+    } else if (CHARTER_NAMES.includes(basename(abs))) {
+      add(abs);
+    } else {
+      throw new UsageError({
+        zh: `${p} 不是章程文件：请给出申报文件夹，或 ${CHARTER_NAMES.join("、")} 之一`,
+        en: `${p} is not a charter file: give a proposal folder, or one of ${CHARTER_NAMES.join(", ")}`,
+      });
+    }
+  }
+
+  const proposals = [...byCharter.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (options.members) {
+    if (proposals.length > 1) {
+      throw new UsageError({
+        zh: "--members 只能与单个章程文件一起使用",
+        en: "--members applies to a single charter file, but the paths name several proposals",
+      });
+    }
+    const membersAbs = resolve(cwd, options.members);
+    if (!existsSync(membersAbs)) throw new UsageError({ zh: `--members 文件不存在：${options.members}`, en: `--members file not found: ${options.members}` });
+    if (proposals[0]) proposals[0].members = file(membersAbs);
+  }
+  return proposals;
+}
+
+function safeIsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** An ignore glob written relative to the cwd, rewritten relative to a folder being searched. */
+function relativeGlob(glob: string, cwd: string, dir: string): string | undefined {
+  const prefix = displayPath(dir, cwd);
+  if (prefix === ".") return glob;
+  if (glob.startsWith("**/")) return glob;
+  if (glob.startsWith(prefix + "/")) return glob.slice(prefix.length + 1);
+  return undefined;
+}

@@ -1,0 +1,18 @@
+// The format registry: `--format NAME` looks a formatter up here, so a new format is one entry
+// and touches nothing else. Entries load on demand: `--format json` never loads chalk or tables.
+import type { Formatter } from "./types.js";
+
+const LOADERS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import("./stylish.js")).stylish,
+  json: async () => (await import("./json.js")).json,
+};
+
+export function formatNames(): string[] {
+  return Object.keys(LOADERS);
+}
+
+export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+  return Object.hasOwn(LOADERS, name) ? LOADERS[name]() : undefined;
+}
+
+export type { FormatContext, Formatter } from "./types.js";

@@ -1,0 +1,7 @@
+// alliance-audit's programmatic API. `audit()` returns the same report object that
+// `alliance-audit --format json` prints; formatters render it in any format.
+export { audit, type AuditOptions } from "./audit.js";
+export { loadFormatter, formatNames, type Formatter, type FormatContext } from "./format/index.js";
+export { RULES, getRule, effectiveSeverity, type Rule, type SeverityOverrides } from "./rules/index.js";
+export { UsageError } from "./errors.js";
+export type { Report, ProposalReport, Finding, Citation, Counts, Summary, Severity, Profile, Lang, FailOn, Text } from "./types.js";

@@ -1,0 +1,121 @@
+// JSON → data + positions, with Microsoft's jsonc-parser in strict mode: comments, trailing
+// commas and NaN are errors in a .json file even though editors often tolerate them.
+import { createRequire } from "node:module";
+import type { Node as JsonNode, ParseError } from "jsonc-parser";
+import { LIMITS } from "../limits.js";
+import type { Text } from "../types.js";
+import { PositionIndex, pointerSegment, setOwn, type LoadResult } from "./document.js";
+
+type JsoncParser = typeof import("jsonc-parser");
+let jsonc: JsoncParser | undefined;
+function parser(): JsoncParser {
+  jsonc ??= createRequire(import.meta.url)("jsonc-parser") as JsoncParser;
+  return jsonc;
+}
+
+// jsonc-parser's ParseErrorCode values, in words a charter author understands.
+const ERRORS: Record<number, Text> = {
+  1: { zh: "无效的符号", en: "invalid symbol" },
+  2: { zh: "无效的数字格式", en: "invalid number format" },
+  3: { zh: "此处应为属性名", en: "property name expected" },
+  4: { zh: "此处应为值", en: "value expected" },
+  5: { zh: "此处应为冒号", en: "colon expected" },
+  6: { zh: "此处应为逗号（或多了一个逗号）", en: "comma expected (or a trailing comma)" },
+  7: { zh: "此处应为右花括号 }", en: "closing brace } expected" },
+  8: { zh: "此处应为右方括号 ]", en: "closing bracket ] expected" },
+  9: { zh: "文件意外结束", en: "unexpected end of file" },
+  10: { zh: "JSON 不允许注释", en: "comments are not allowed in JSON" },
+  11: { zh: "注释未结束", en: "unexpected end of comment" },
+  12: { zh: "字符串未结束", en: "unexpected end of string" },
+  13: { zh: "数字未结束", en: "unexpected end of number" },
+  14: { zh: "无效的 Unicode 转义", en: "invalid unicode escape" },
+  15: { zh: "无效的转义字符", en: "invalid escape character" },
+  16: { zh: "无效的字符", en: "invalid character" },
+};
+
+export interface JsonOptions {
+  isTextField(pointer: string): boolean;
+}
+
+class LoadFailure extends Error {
+  constructor(readonly text: Text, readonly offset: number) {
+    super(text.en);
+  }
+}
+
+export function loadJson(text: string, options: JsonOptions): LoadResult {
+  const positions = new PositionIndex(text);
+  const fail = (message: Text, offset: number): LoadResult => ({ ok: false, error: { message, position: positions.positionOf(offset) } });
+  if (text.trim() === "") return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
+
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parser().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (e) {
+    if (e instanceof RangeError) return fail(tooDeep(), 0);
+    throw e;
+  }
+  if (errors.length > 0) {
+    const e = errors[0];
+    const why = ERRORS[e.error] ?? { zh: "语法错误", en: "syntax error" };
+    return fail({ zh: `JSON 语法错误：${why.zh}`, en: `JSON syntax error: ${why.en}` }, e.offset);
+  }
+  if (!root || root.type !== "object") {
+    const found = root?.type === "array" ? { zh: "数组", en: "an array" } : { zh: "单个值", en: "a single value" };
+    return fail({ zh: `文件顶层必须是 JSON 对象 {…}，实际是${found.zh}`, en: `the top level must be a JSON object {…}, found ${found.en}` }, root?.offset ?? 0);
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = convert(root, "", 0, text, positions, options) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof LoadFailure) return fail(e.text, e.offset);
+    if (e instanceof RangeError) return fail(tooDeep(), 0);
+    throw e;
+  }
+  return { ok: true, doc: { file: "", data, locate: positions.locate, positionOf: positions.positionOf, comments: [] } };
+}
+
+function convert(node: JsonNode, pointer: string, depth: number, text: string, positions: PositionIndex, options: JsonOptions): unknown {
+  if (depth > LIMITS.maxDepth) throw new LoadFailure(tooDeep(), node.offset);
+  positions.value(pointer, node.offset);
+  switch (node.type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      const seen = new Map<string, number>();
+      for (const prop of node.children ?? []) {
+        const [keyNode, valueNode] = prop.children ?? [];
+        const key = String(keyNode.value);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          const a = positions.positionOf(first).line;
+          const b = positions.positionOf(keyNode.offset).line;
+          throw new LoadFailure(
+            { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
+            keyNode.offset,
+          );
+        }
+        seen.set(key, keyNode.offset);
+        const child = `${pointer}/${pointerSegment(key)}`;
+        positions.key(child, keyNode.offset);
+        if (!valueNode) continue;
+        const value = convert(valueNode, child, depth + 1, text, positions, options);
+        if (value === null) continue; // empty is absent, as in YAML
+        setOwn(out, key, value);
+      }
+      return out;
+    }
+    case "array":
+      return (node.children ?? []).map((c, i) => convert(c, `${pointer}/${i}`, depth + 1, text, positions, options));
+    case "number":
+    case "boolean":
+      // 18-digit codes exceed a double's precision: text fields keep the digits as written.
+      return options.isTextField(pointer) ? text.slice(node.offset, node.offset + node.length) : node.value;
+    default:
+      return node.value;
+  }
+}
+
+function tooDeep(): Text {
+  return { zh: `嵌套层数超过 ${LIMITS.maxDepth} 层，已拒绝读取`, en: `nesting is deeper than ${LIMITS.maxDepth} levels; refused` };
+}

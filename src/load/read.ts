@@ -1,0 +1,81 @@
+// File → LoadedDocument, choosing the reader by extension. Everything that can go wrong with a
+// file is a LoadError (→ a `file/unreadable` finding), never an exception: a FIFO is not opened
+// for a blocking read, a huge file is refused before it is read, a folder is named as one.
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { extname } from "node:path";
+import type { Text } from "../types.js";
+import { LIMITS } from "../limits.js";
+import { normalizeRoster } from "../model/aliases.js";
+import { textFieldMatcher, type SchemaName } from "../schema/schemas.js";
+import { loadCsv } from "./csv.js";
+import { decode } from "./decode.js";
+import type { LoadResult } from "./document.js";
+import { loadJson } from "./json.js";
+import { loadYaml } from "./yaml.js";
+
+const at0 = { line: 1, column: 1 };
+const failure = (message: Text): LoadResult => ({ ok: false, error: { message, position: at0 } });
+
+function readBytes(path: string): Uint8Array | LoadResult {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO named charter.yaml must not wait for a writer forever.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return failure(fsError(e));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return failure({ zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file" });
+    if (!st.isFile()) return failure({ zh: "这不是普通文件（可能是管道或设备）", en: "this is not a regular file (a pipe or a device?)" });
+    if (st.size > LIMITS.maxFileBytes) {
+      const mb = (n: number) => (n / 1048576).toFixed(1);
+      return failure({
+        zh: `文件大小 ${mb(st.size)} MiB，超过 ${mb(LIMITS.maxFileBytes)} MiB 的上限（可用环境变量 ALLIANCE_AUDIT_MAX_FILE_MB 调整）`,
+        en: `the file is ${mb(st.size)} MiB, over the ${mb(LIMITS.maxFileBytes)} MiB limit (raise it with ALLIANCE_AUDIT_MAX_FILE_MB)`,
+      });
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } catch (e) {
+    return failure(fsError(e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsError(e: unknown): Text {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return { zh: "文件不存在（可能是失效的符号链接）", en: "the file does not exist (a dangling symbolic link?)" };
+    case "EACCES":
+    case "EPERM":
+      return { zh: "没有读取权限", en: "permission denied" };
+    case "ELOOP":
+      return { zh: "符号链接形成循环", en: "symbolic link loop" };
+    case "EISDIR":
+      return { zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file" };
+    default:
+      return { zh: `无法读取文件（${code ?? "未知错误"}）`, en: `cannot read the file (${code ?? "unknown error"})` };
+  }
+}
+
+/** Read, decode and parse one proposal file as the charter or the roster. */
+export function readDocument(path: string, role: SchemaName): LoadResult {
+  const bytes = readBytes(path);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const decoded = decode(bytes);
+  if (!decoded.ok) return failure(decoded.message);
+  const ext = extname(path).toLowerCase();
+  const isTextField = textFieldMatcher(role);
+  const result = ext === ".json" ? loadJson(decoded.text, { isTextField }) : ext === ".csv" ? loadCsv(decoded.text) : loadYaml(decoded.text, { isTextField });
+  if (result.ok && role === "members") normalizeRoster(result.doc.data);
+  return result;
+}

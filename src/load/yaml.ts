@@ -1,0 +1,221 @@
+// YAML → data + positions, with @stoplight/yaml-ast-parser (the parser behind Spectral).
+// Chosen by measurement (BENCHMARKS.md): it keeps every node's offsets at about the cost of
+// js-yaml's plain `load`, where `yaml`'s parseDocument costs six times as much.
+// The AST → data step is ours rather than @stoplight/yaml's because a proposal is untrusted:
+// we bound alias expansion and depth, keep `__proto__` keys as plain data, name both lines of
+// a duplicate key, and hand text fields (credit codes, member ids) their source text.
+import { createRequire } from "node:module";
+import type { YAMLNode, YAMLScalar, YAMLMapping, YAMLSequence, YamlMap, YAMLAnchorReference } from "@stoplight/yaml-ast-parser";
+import { LIMITS } from "../limits.js";
+import type { Text } from "../types.js";
+import { PositionIndex, pointerSegment, setOwn, type Comment, type LoadResult } from "./document.js";
+
+type Parser = typeof import("@stoplight/yaml-ast-parser");
+let parser: Parser | undefined;
+// Loaded on first use: a JSON-only or CSV-only run does not pay for the YAML parser.
+function yamlParser(): Parser {
+  parser ??= createRequire(import.meta.url)("@stoplight/yaml-ast-parser") as Parser;
+  return parser;
+}
+
+// Kind values of @stoplight/yaml-ast-parser's AST.
+const SCALAR = 0, MAP = 2, SEQ = 3, ANCHOR_REF = 4;
+// ScalarType values of its determineScalarType (YAML 1.2 core schema: dates stay strings).
+const T_NULL = 0, T_BOOL = 1, T_INT = 2, T_FLOAT = 3;
+
+class LoadFailure extends Error {
+  constructor(readonly text: Text, readonly offset: number) {
+    super(text.en);
+  }
+}
+
+export interface YamlOptions {
+  /** True for pointers whose schema type is text kept as written (credit codes, member ids). */
+  isTextField(pointer: string): boolean;
+}
+
+export function loadYaml(text: string, options: YamlOptions): LoadResult {
+  const positions = new PositionIndex(text);
+  const fail = (message: Text, offset: number): LoadResult => ({
+    ok: false,
+    error: { message, position: positions.positionOf(offset) },
+  });
+
+  let ast: YAMLNode | undefined;
+  try {
+    ast = yamlParser().load(text, {});
+  } catch (e) {
+    return fail(parserCrash(e, text), 0);
+  }
+  const syntax = ast?.errors?.find((e) => !e.isWarning);
+  if (syntax) {
+    const mark = syntax.mark;
+    const reason = cleanReason(syntax.reason ?? syntax.message);
+    const offset = mark?.position ?? 0;
+    return fail({ zh: `YAML 语法错误：${reason}`, en: `YAML syntax error: ${reason}` }, offset);
+  }
+  if (!ast || (ast.kind === SCALAR && (ast as YAMLScalar).value === "" && !(ast as YAMLScalar).doubleQuoted && !(ast as YAMLScalar).singleQuoted)) {
+    return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
+  }
+  if (ast.kind !== MAP) {
+    const found = describeNode(ast);
+    return fail(
+      { zh: `文件顶层必须是“键: 值”映射，实际是${found.zh}`, en: `the top level must be a mapping of "key: value" pairs, found ${found.en}` },
+      ast.startPosition,
+    );
+  }
+
+  const converter = new Converter(positions, options);
+  let data: Record<string, unknown>;
+  try {
+    data = converter.convert(ast, "", 0, false) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof LoadFailure) return fail(e.text, e.offset);
+    if (e instanceof RangeError) return fail(tooDeep(), 0);
+    throw e;
+  }
+  const comments: Comment[] = (ast.comments ?? []).map((c) => ({ offset: c.startPosition, text: c.value }));
+  return {
+    ok: true,
+    doc: { file: "", data, locate: positions.locate, positionOf: positions.positionOf, comments },
+  };
+}
+
+class Converter {
+  private budget = LIMITS.maxNodes;
+  constructor(private readonly positions: PositionIndex, private readonly options: YamlOptions) {}
+
+  /** `viaAlias`: inside an aliased copy, positions belong to the anchor, not to this pointer. */
+  convert(node: YAMLNode | null, pointer: string, depth: number, viaAlias: boolean): unknown {
+    if (node === null || node === undefined) return null;
+    if (--this.budget < 0) {
+      throw new LoadFailure(
+        {
+          zh: `文件展开后的值超过 ${LIMITS.maxNodes} 个（可能是锚点/别名“炸弹”），已拒绝展开`,
+          en: `the file expands to more than ${LIMITS.maxNodes} values (an anchor/alias bomb?); expansion refused`,
+        },
+        node.startPosition,
+      );
+    }
+    if (depth > LIMITS.maxDepth) throw new LoadFailure(tooDeep(), node.startPosition);
+    if (!viaAlias) this.positions.value(pointer, node.startPosition);
+
+    switch (node.kind) {
+      case SCALAR:
+        return this.scalar(node as YAMLScalar, pointer);
+      case SEQ: {
+        const items = (node as YAMLSequence).items;
+        const out: unknown[] = new Array(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = this.convert(items[i], `${pointer}/${i}`, depth + 1, viaAlias);
+        return out;
+      }
+      case MAP:
+        return this.mapping(node as YamlMap, pointer, depth, viaAlias);
+      case ANCHOR_REF: {
+        const target = (node as YAMLAnchorReference).value;
+        if (!target) {
+          throw new LoadFailure({ zh: "引用了未定义的锚点", en: "alias to an undefined anchor" }, node.startPosition);
+        }
+        return this.convert(target, pointer, depth + 1, true);
+      }
+      default:
+        throw new LoadFailure({ zh: "不支持的 YAML 结构", en: "unsupported YAML construct" }, node.startPosition);
+    }
+  }
+
+  private scalar(node: YAMLScalar, pointer: string): unknown {
+    const p = yamlParser();
+    const type = p.determineScalarType(node);
+    if (type === T_NULL) return null;
+    if (type === T_BOOL || type === T_INT || type === T_FLOAT) {
+      // An unquoted all-digit credit code is a number to YAML (and `912301041000002E51` a float):
+      // text fields keep the characters the author wrote.
+      if (this.options.isTextField(pointer)) return node.value;
+      if (type === T_BOOL) return p.parseYamlBoolean(node.value);
+      if (type === T_INT) return Number(p.parseYamlBigInteger(node.value));
+      return p.parseYamlFloat(node.value);
+    }
+    return node.value;
+  }
+
+  private mapping(node: YamlMap, pointer: string, depth: number, viaAlias: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, number>();
+    const merges: YAMLNode[] = [];
+    for (const m of node.mappings as YAMLMapping[]) {
+      const keyNode = m.key;
+      if (!keyNode || keyNode.kind !== SCALAR) {
+        throw new LoadFailure(
+          { zh: "映射的键必须是简单文本", en: "a mapping key must be plain text" },
+          keyNode?.startPosition ?? m.startPosition,
+        );
+      }
+      const key = String(keyNode.value);
+      if (key === "<<" && keyNode.plainScalar) {
+        if (m.value) merges.push(m.value);
+        continue;
+      }
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const a = this.positions.positionOf(first).line;
+        const b = this.positions.positionOf(keyNode.startPosition).line;
+        throw new LoadFailure(
+          { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
+          keyNode.startPosition,
+        );
+      }
+      seen.set(key, keyNode.startPosition);
+      const child = `${pointer}/${pointerSegment(key)}`;
+      if (!viaAlias) this.positions.key(child, keyNode.startPosition);
+      const value = this.convert(m.value, child, depth + 1, viaAlias);
+      // An empty value (`key:`) is the same as an absent one: rules and schema see it as missing,
+      // while its key's position is still there for the finding.
+      if (value === null) {
+        if (!viaAlias) this.positions.value(child, keyNode.startPosition);
+        continue;
+      }
+      setOwn(out, key, value);
+    }
+    // `<<` merge keys (YAML 1.1, widely used): explicit keys win over merged ones.
+    for (const source of merges) {
+      const merged = this.convert(source, pointer, depth + 1, true);
+      for (const part of Array.isArray(merged) ? merged : [merged]) {
+        if (part === null || typeof part !== "object" || Array.isArray(part)) {
+          throw new LoadFailure({ zh: "“<<”合并键的值必须是映射", en: 'the value of a "<<" merge key must be a mapping' }, source.startPosition);
+        }
+        for (const [k, v] of Object.entries(part)) if (!Object.hasOwn(out, k)) setOwn(out, k, v);
+      }
+    }
+    return out;
+  }
+}
+
+function tooDeep(): Text {
+  return {
+    zh: `嵌套层数超过 ${LIMITS.maxDepth} 层，已拒绝读取`,
+    en: `nesting is deeper than ${LIMITS.maxDepth} levels; refused`,
+  };
+}
+
+function describeNode(node: YAMLNode): Text {
+  if (node.kind === SEQ) return { zh: "列表", en: "a list" };
+  return { zh: `文本“${String((node as YAMLScalar).value).slice(0, 40)}”`, en: `the text "${String((node as YAMLScalar).value).slice(0, 40)}"` };
+}
+
+/** js-yaml style reasons carry a "JS-YAML: " prefix and an " at line …" suffix; we give the position ourselves. */
+function cleanReason(reason: string): string {
+  return reason.replace(/^JS-YAML:\s*/, "").replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
+}
+
+/** The parser throws plain errors on some inputs (a stack overflow, `!!binary`): say what we can. */
+function parserCrash(e: unknown, text: string): Text {
+  if (e instanceof RangeError) return tooDeep();
+  const tag = /(^|[\s[{,:-])(!![\w/]+|![\w/-]*)/m.exec(text)?.[2];
+  if (tag) {
+    return {
+      zh: `不支持的 YAML 标签 ${tag}；联盟文件只需要普通文本、数字、true/false、列表和映射`,
+      en: `unsupported YAML tag ${tag}; proposal files need only plain text, numbers, true/false, lists and mappings`,
+    };
+  }
+  return { zh: "无法解析 YAML 文件", en: "cannot parse the YAML file" };
+}

@@ -1,0 +1,50 @@
+// The two policy documents the rules come from (../shared/policy). Findings cite them by their
+// Chinese designation, as reviewers at the science departments do; human formats add English.
+import type { Citation, Text } from "../types.js";
+
+export type DocumentId = "N" | "HLJ";
+
+export const DOCUMENTS: Record<DocumentId, { name: Text; full: Text }> = {
+  N: {
+    name: { zh: "国科发政〔2008〕770号", en: "Guokefazheng [2008] No. 770" },
+    full: {
+      zh: "科技部等六部门《关于推动产业技术创新战略联盟构建的指导意见》（国科发政〔2008〕770号）",
+      en: "MOST et al., Guiding Opinions on Promoting the Construction of Industrial Technology Innovation Strategic Alliances (Guokefazheng [2008] No. 770)",
+    },
+  },
+  HLJ: {
+    name: { zh: "黑龙江省工作意见", en: "Heilongjiang Work Opinion" },
+    full: {
+      zh: "黑龙江省《关于推进我省产业技术创新战略联盟建设的工作意见》",
+      en: "Heilongjiang Province, Work Opinion on Advancing the Province's Industrial Technology Innovation Strategic Alliances",
+    },
+  },
+};
+
+export interface PolicyRef {
+  doc: DocumentId;
+  /** As the document numbers it: 第八条（二）, 第6条. */
+  article: Text;
+}
+
+export const N = (zhClause: string, enClause: string): PolicyRef => ({
+  doc: "N",
+  article: { zh: `第八条（${zhClause}）`, en: `Art. 8(${enClause})` },
+});
+export const HLJ = (n: number): PolicyRef => ({ doc: "HLJ", article: { zh: `第${n}条`, en: `Art. ${n}` } });
+
+/** The citation object of the JSON report: stable Chinese designations. */
+export function citationOf(ref: PolicyRef): Citation {
+  return { document: DOCUMENTS[ref.doc].name.zh, article: ref.article.zh };
+}
+
+export function citationText(ref: PolicyRef, lang: "zh" | "en"): string {
+  return lang === "zh" ? `${DOCUMENTS[ref.doc].name.zh} ${ref.article.zh}` : `${DOCUMENTS[ref.doc].name.en}, ${ref.article.en}`;
+}
+
+import { CLAUSES } from "./clauses.js";
+
+/** The clause's text as the policy document words it. */
+export function clauseText(ref: PolicyRef): string | undefined {
+  return CLAUSES[`${ref.doc} ${ref.article.zh}`];
+}

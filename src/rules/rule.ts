@@ -1,0 +1,75 @@
+// The shape of a rule, in the spirit of ESLint's rule modules: declarative metadata (id,
+// severities per profile, citation, zh/en texts, fix hint, message templates) and a `check`
+// that reports findings by JSON pointer. Rules never see files or positions: the engine turns
+// a pointer into file:line:column, and a message id + data into the user's language.
+import type { Profile, Severity, Text } from "../types.js";
+import type { PolicyRef } from "../policy/documents.js";
+import type { Charter, Roster } from "../model/proposal.js";
+
+export type DocRole = "charter" | "members";
+
+export type Condition =
+  | "files"
+  | "composition"
+  | "agreement"
+  | "governance"
+  | "funding"
+  | "ip"
+  | "openness"
+  | "alliance"
+  | "suppression";
+
+export interface Rule {
+  id: string;
+  condition: Condition;
+  /** Severity in each profile where the rule is active; absent = not active there. */
+  severity: Partial<Record<Profile, Severity>>;
+  citation: PolicyRef;
+  /** Further clauses that say the same (HLJ 第6条 repeats N 第八条). */
+  alsoCites?: PolicyRef[];
+  title: Text;
+  description: Text;
+  fix: Text;
+  /** Message templates; `{name}` placeholders are filled from the report's data. */
+  messages: Record<string, Text>;
+  /**
+   * JSON pointers (with `*` for any one segment) whose schema violations this rule reports
+   * itself: when it fires there, no second `schema/invalid` finding is made.
+   */
+  covers?: string[];
+  /** Findings made by the engine itself (files, schema, suppressions) have no check. */
+  check?(ctx: RuleContext): void;
+}
+
+export interface Report {
+  messageId: string;
+  /** Values for the template's placeholders; a Text value is shown in the report's language. */
+  data?: Record<string, string | number | Text>;
+  doc?: DocRole; // default: charter
+  pointer: string;
+  at?: "value" | "key";
+  /** Overrides the rule's severity for this finding (agreement/signatory-not-legal-rep's warning case). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  charter: Charter;
+  roster: Roster;
+  asOf: string;
+  profile: Profile;
+  report(r: Report): void;
+}
+
+/** A finding before it has a position and a language. */
+export interface RawFinding {
+  ruleId: string;
+  doc: DocRole;
+  pointer: string;
+  at?: "value" | "key";
+  message: Text;
+  severity?: Severity;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
