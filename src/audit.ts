@@ -1,7 +1,9 @@
 // The programmatic API: `import { audit } from "alliance-audit"`. The CLI is a thin layer over it,
 // so `audit()` returns exactly the report object that `--format json` prints.
 import { discover } from "./discover.js";
-import { auditProposal, type Settings } from "./engine/audit-proposal.js";
+import { availableParallelism } from "node:os";
+import type { Settings } from "./engine/audit-proposal.js";
+import { auditAll } from "./engine/pool.js";
 import { UsageError } from "./errors.js";
 import { langFromEnv } from "./i18n.js";
 import { parseDate, today } from "./model/dates.js";
@@ -27,6 +29,36 @@ export interface AuditOptions {
   rules?: SeverityOverrides;
   /** Globs of paths not to audit. */
   ignore?: string[];
+  /** Worker threads for batches (default: the number of CPUs; small batches stay in-process). */
+  jobs?: number;
+  /** Audit only the index-th (1-based) of `count` deterministic slices of the proposals. */
+  shard?: Shard;
+  /** Called as proposals finish (for a progress indicator). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** "2/3" → { index: 2, count: 3 } (1-based), or a UsageError. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new UsageError({ zh: `--shard 应为 i/n（1 ≤ i ≤ n），实际是“${text}”`, en: `--shard must be i/n with 1 <= i <= n, got "${text}"` });
+  }
+  return { index, count };
+}
+
+/**
+ * The shard's proposals: every count-th proposal in path order, starting at index-1. Each
+ * proposal is in exactly one shard, and the slices stay balanced however large a batch is.
+ */
+export function shardOf<T>(sorted: T[], shard: Shard | undefined): T[] {
+  return shard ? sorted.filter((_, k) => k % shard.count === shard.index - 1) : sorted;
 }
 
 /** Validated settings, or a UsageError naming what is wrong. */
@@ -58,5 +90,9 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
       en: `no proposal found under ${paths.join(", ")} (a proposal is a folder holding charter.yaml, charter.yml or charter.json)`,
     });
   }
-  return buildReport(settings.profile, settings.asOf, proposals.map((p) => auditProposal(p, settings)));
+  const jobs = options.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError({ zh: `--jobs 应为正整数，实际是 ${String(jobs)}`, en: `--jobs must be a positive whole number, got ${String(jobs)}` });
+  const mine = shardOf(proposals, options.shard);
+  const reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress });
+  return buildReport(settings.profile, settings.asOf, reports);
 }

@@ -1,7 +1,9 @@
 // The command line: a thin layer over audit() and the formatters (../shared/spec/cli.md).
 // Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 the command could not run.
 import { Command, CommanderError, Option } from "commander";
-import { audit, resolveSettings, type AuditOptions } from "../audit.js";
+import { audit, parseShard, resolveSettings, type AuditOptions } from "../audit.js";
+import { mergeReports } from "../merge.js";
+import { progressReporter } from "./progress.js";
 import { UsageError } from "../errors.js";
 import { loadFormatter, formatNames } from "../format/index.js";
 import { langFromEnv } from "../i18n.js";
@@ -20,6 +22,8 @@ interface AuditFlags {
   lang?: Lang;
   quiet?: boolean;
   color: boolean;
+  jobs?: string;
+  shard?: string;
 }
 
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode, so output is flushed). */
@@ -36,6 +40,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .option("--as-of <date>", "the date that date rules compare with (YYYY-MM-DD; default today)")
     .option("--members <file>", "the roster, when a single charter file is given")
     .addOption(new Option("--lang <lang>", "language of messages (default from LANG/LC_ALL)").choices(LANGS as string[]))
+    .option("--jobs <n>", "parallel workers for batch audits (default: number of CPUs)")
+    .option("--shard <i/n>", "audit only the i-th of n deterministic slices of the proposals (CI matrices)")
     .option("--quiet", "report errors only")
     .option("--no-color", "no ANSI colours (also NO_COLOR)")
     .showHelpAfterError("(run alliance-audit --help for usage)")
@@ -59,6 +65,25 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .addOption(new Option("--lang <lang>", "language").choices(LANGS as string[]))
     .action((flags: { profile: Profile; lang?: Lang }) => {
       io.stdout.write(rulesCommand(flags.profile, flags.lang ?? langFromEnv()));
+    });
+  program
+    .command("merge")
+    .description("merge the JSON reports of shards into one report (any --format)")
+    .argument("<reports...>", "JSON reports written with --format json")
+    .addOption(new Option("--format <format>", `report format: ${formatNames().join(", ")}`).default("json"))
+    .option("-o, --output <file>", "write the report to FILE instead of stdout")
+    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit code 1").choices(FAIL_ON as string[]).default("error"))
+    .addOption(new Option("--lang <lang>", "language of the format's texts").choices(LANGS as string[]))
+    .option("--no-color", "no ANSI colours")
+    .action(async (files: string[], flags: { format: string; output?: string; failOn: FailOn; lang?: Lang; color: boolean }) => {
+      const formatter = await loadFormatter(flags.format);
+      if (!formatter) throw new UsageError({ zh: `未知的报告格式“${flags.format}”；可选：${formatNames().join("、")}`, en: `unknown format "${flags.format}"; choose one of ${formatNames().join(", ")}` });
+      const report = mergeReports(files);
+      const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
+      const text = formatter(report, { lang: flags.lang ?? langFromEnv(), color, failOn: flags.failOn });
+      if (flags.output) writeOutput(flags.output, text);
+      else io.stdout.write(text);
+      exitCode = report.proposals.some((p) => p.status === "fail") ? 1 : 0;
     });
   program
     .command("schema")
@@ -109,8 +134,21 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
     members: flags.members,
     quiet: flags.quiet,
   };
+  if (flags.jobs !== undefined) {
+    const jobs = Number(flags.jobs);
+    if (!/^\d+$/.test(flags.jobs) || jobs < 1) throw new UsageError({ zh: `--jobs 应为正整数，实际是“${flags.jobs}”`, en: `--jobs must be a positive whole number, got "${flags.jobs}"` });
+    options.jobs = jobs;
+  }
+  if (flags.shard !== undefined) options.shard = parseShard(flags.shard);
   const settings = resolveSettings(options); // validate before any file is read
-  const report: Report = await audit(options);
+  const progress = progressReporter(io, !!flags.output);
+  options.onProgress = progress.update;
+  let report: Report;
+  try {
+    report = await audit(options);
+  } finally {
+    progress.done();
+  }
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
   const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn });
   if (flags.output) writeOutput(flags.output, text);
