@@ -8,7 +8,7 @@ import { readDocument } from "../load/read.js";
 import { Roster } from "../model/proposal.js";
 import { citationOf } from "../policy/documents.js";
 import { effectiveSeverity, getRule, RULES, type SeverityOverrides } from "../rules/index.js";
-import type { DocRole, RawFinding, Rule } from "../rules/rule.js";
+import type { DocRole, RawFinding, Rule, RuleContext } from "../rules/rule.js";
 import { schemaFindings } from "../schema/errors.js";
 import { validator } from "../schema/validators.js";
 import { applySuppressions } from "./suppressions.js";
@@ -120,32 +120,39 @@ function allianceName(doc: LoadedDocument): string | null {
   return typeof n === "string" && n.trim() ? n.trim() : null;
 }
 
+/** The rules to run for these settings, computed once per settings object (not per proposal). */
+const activeRules = new WeakMap<Settings, Rule[]>();
+function rulesFor(s: Settings): Rule[] {
+  let list = activeRules.get(s);
+  if (!list) {
+    list = RULES.filter((r) => r.check && effectiveSeverity(r, s.profile, s.overrides));
+    activeRules.set(s, list);
+  }
+  return list;
+}
+
 /** Schema + rules → raw findings, with schema violations that a firing rule covers removed. */
 export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): RawFinding[] {
   const ruleFindings: RawFinding[] = [];
-  const ctx = {
+  let rule!: Rule;
+  const ctx: RuleContext = {
     charter: docs.charter.data,
     roster: new Roster(docs.members.data),
     asOf: s.asOf,
     profile: s.profile,
+    report: (r) => {
+      const template = rule.messages[r.messageId];
+      ruleFindings.push({
+        ruleId: rule.id,
+        doc: r.doc ?? "charter",
+        pointer: r.pointer,
+        at: r.at,
+        severity: r.severity,
+        message: { zh: interpolate(template.zh, r.data, "zh"), en: interpolate(template.en, r.data, "en") },
+      });
+    },
   };
-  for (const rule of RULES) {
-    if (!rule.check || !effectiveSeverity(rule, s.profile, s.overrides)) continue;
-    rule.check({
-      ...ctx,
-      report: (r) => {
-        const template = rule.messages[r.messageId];
-        ruleFindings.push({
-          ruleId: rule.id,
-          doc: r.doc ?? "charter",
-          pointer: r.pointer,
-          at: r.at,
-          severity: r.severity,
-          message: { zh: interpolate(template.zh, r.data, "zh"), en: interpolate(template.en, r.data, "en") },
-        });
-      },
-    });
-  }
+  for (rule of rulesFor(s)) rule.check!(ctx);
 
   const schema: RawFinding[] = [];
   if (effectiveSeverity(getRule("schema/invalid")!, s.profile, s.overrides)) {
@@ -154,7 +161,7 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): Ra
       if (!v(docs[role].data)) schema.push(...schemaFindings(v.errors, role));
     }
   }
-  return [...schema.filter((f) => !coveredByFiring(f, ruleFindings)), ...ruleFindings];
+  return schema.length ? [...schema.filter((f) => !coveredByFiring(f, ruleFindings)), ...ruleFindings] : ruleFindings;
 }
 
 const coverPatterns = new Map<Rule, RegExp>();

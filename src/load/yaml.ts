@@ -18,6 +18,9 @@ function yamlParser(): Parser {
   return parser;
 }
 
+/** First characters of plain scalars that the YAML 1.2 core schema may read as non-strings. */
+const MAY_BE_TYPED = /^[-+.0-9~nNtTfF]?$/;
+
 // Kind values of @stoplight/yaml-ast-parser's AST.
 const SCALAR = 0, MAP = 2, SEQ = 3, ANCHOR_REF = 4;
 // ScalarType values of its determineScalarType (YAML 1.2 core schema: dates stay strings).
@@ -68,25 +71,70 @@ export function loadYaml(text: string, options: YamlOptions): LoadResult {
   const converter = new Converter(positions, options);
   let data: Record<string, unknown>;
   try {
-    data = converter.convert(ast, "", 0, false) as Record<string, unknown>;
+    data = converter.convert(ast, 0) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof LoadFailure) return fail(e.text, e.offset);
     if (e instanceof RangeError) return fail(tooDeep(), 0);
     throw e;
   }
   const comments: Comment[] = (ast.comments ?? []).map((c) => ({ offset: c.startPosition, text: c.value }));
-  return {
-    ok: true,
-    doc: { file: "", data, locate: positions.locate, positionOf: positions.positionOf, comments },
-  };
+  const root = ast;
+  const locate = (pointer: string, at: "value" | "key" = "value") => positions.positionOf(locateOffset(root, pointer, at));
+  return { ok: true, doc: { file: "", data, locate, positionOf: positions.positionOf, comments } };
+}
+
+/**
+ * Where the value at `pointer` was written, found by walking the AST only for the few values a
+ * finding is about (recording every node's position up front cost more than parsing). An absent
+ * value resolves to its closest enclosing key, an empty one (`key:`) to its key.
+ */
+function locateOffset(root: YAMLNode, pointer: string, at: "value" | "key"): number {
+  let node: YAMLNode | null = root;
+  let closest = root.startPosition; // the closest enclosing key, else value, found so far
+  let keyOffset: number | undefined;
+  const segments = pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  for (let hops = 0; node && node.kind === ANCHOR_REF && hops < 100; hops++) node = (node as YAMLAnchorReference).value;
+  for (const seg of segments) {
+    if (!node) return closest;
+    if (node.kind === MAP) {
+      const m: YAMLMapping | undefined = ((node as YamlMap).mappings as YAMLMapping[]).find((x) => x.key && x.key.kind === SCALAR && String(x.key.value) === seg);
+      if (!m) return closest;
+      const keyAt: number = m.key.startPosition;
+      keyOffset = keyAt;
+      closest = keyAt;
+      node = m.value;
+      if (!node) return keyAt; // `key:` — the value is empty
+    } else if (node.kind === SEQ) {
+      const item: YAMLNode | null | undefined = (node as YAMLSequence).items[Number(seg)];
+      if (!item || !/^\d+$/.test(seg)) return closest;
+      keyOffset = undefined;
+      closest = item.startPosition;
+      node = item;
+    } else {
+      return closest;
+    }
+    for (let hops = 0; node && node.kind === ANCHOR_REF && hops < 100; hops++) node = (node as YAMLAnchorReference).value;
+  }
+  if (!node) return closest;
+  if (node.kind === SCALAR && (node as YAMLScalar).value === "" && !(node as YAMLScalar).doubleQuoted && !(node as YAMLScalar).singleQuoted && keyOffset !== undefined) {
+    return keyOffset; // a plain empty scalar is an empty value: point at its key
+  }
+  return at === "key" && keyOffset !== undefined ? keyOffset : node.startPosition;
 }
 
 class Converter {
   private budget = LIMITS.maxNodes;
+  /** Keys and indexes from the root to the node being converted (a pointer is built only when needed). */
+  private readonly path: (string | number)[] = [];
   constructor(private readonly positions: PositionIndex, private readonly options: YamlOptions) {}
 
-  /** `viaAlias`: inside an aliased copy, positions belong to the anchor, not to this pointer. */
-  convert(node: YAMLNode | null, pointer: string, depth: number, viaAlias: boolean): unknown {
+  private pointer(): string {
+    let p = "";
+    for (const seg of this.path) p += "/" + pointerSegment(seg);
+    return p;
+  }
+
+  convert(node: YAMLNode | null, depth: number): unknown {
     if (node === null || node === undefined) return null;
     if (--this.budget < 0) {
       throw new LoadFailure(
@@ -98,39 +146,45 @@ class Converter {
       );
     }
     if (depth > LIMITS.maxDepth) throw new LoadFailure(tooDeep(), node.startPosition);
-    if (!viaAlias) this.positions.value(pointer, node.startPosition);
 
     switch (node.kind) {
       case SCALAR:
-        return this.scalar(node as YAMLScalar, pointer);
+        return this.scalar(node as YAMLScalar);
       case SEQ: {
         const items = (node as YAMLSequence).items;
         const out: unknown[] = new Array(items.length);
-        for (let i = 0; i < items.length; i++) out[i] = this.convert(items[i], `${pointer}/${i}`, depth + 1, viaAlias);
+        for (let i = 0; i < items.length; i++) {
+          this.path.push(i);
+          out[i] = this.convert(items[i], depth + 1);
+          this.path.pop();
+        }
         return out;
       }
       case MAP:
-        return this.mapping(node as YamlMap, pointer, depth, viaAlias);
+        return this.mapping(node as YamlMap, depth);
       case ANCHOR_REF: {
         const target = (node as YAMLAnchorReference).value;
         if (!target) {
           throw new LoadFailure({ zh: "引用了未定义的锚点", en: "alias to an undefined anchor" }, node.startPosition);
         }
-        return this.convert(target, pointer, depth + 1, true);
+        return this.convert(target, depth + 1);
       }
       default:
         throw new LoadFailure({ zh: "不支持的 YAML 结构", en: "unsupported YAML construct" }, node.startPosition);
     }
   }
 
-  private scalar(node: YAMLScalar, pointer: string): unknown {
+  private scalar(node: YAMLScalar): unknown {
+    // Quoted scalars, and plain ones that cannot start a number, true/false or null (all the
+    // Chinese text of a charter), are strings: skip the type inference's regular expressions.
+    if (node.doubleQuoted || node.singleQuoted || !MAY_BE_TYPED.test(node.value.charAt(0))) return node.value;
     const p = yamlParser();
     const type = p.determineScalarType(node);
     if (type === T_NULL) return null;
     if (type === T_BOOL || type === T_INT || type === T_FLOAT) {
       // An unquoted all-digit credit code is a number to YAML (and `912301041000002E51` a float):
       // text fields keep the characters the author wrote.
-      if (this.options.isTextField(pointer)) return node.value;
+      if (this.options.isTextField(this.pointer())) return node.value;
       if (type === T_BOOL) return p.parseYamlBoolean(node.value);
       if (type === T_INT) return Number(p.parseYamlBigInteger(node.value));
       return p.parseYamlFloat(node.value);
@@ -138,7 +192,7 @@ class Converter {
     return node.value;
   }
 
-  private mapping(node: YamlMap, pointer: string, depth: number, viaAlias: boolean): Record<string, unknown> {
+  private mapping(node: YamlMap, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const seen = new Map<string, number>();
     const merges: YAMLNode[] = [];
@@ -165,20 +219,17 @@ class Converter {
         );
       }
       seen.set(key, keyNode.startPosition);
-      const child = `${pointer}/${pointerSegment(key)}`;
-      if (!viaAlias) this.positions.key(child, keyNode.startPosition);
-      const value = this.convert(m.value, child, depth + 1, viaAlias);
+      this.path.push(key);
+      const value = this.convert(m.value, depth + 1);
+      this.path.pop();
       // An empty value (`key:`) is the same as an absent one: rules and schema see it as missing,
-      // while its key's position is still there for the finding.
-      if (value === null) {
-        if (!viaAlias) this.positions.value(child, keyNode.startPosition);
-        continue;
-      }
+      // and a finding about it points at its key.
+      if (value === null) continue;
       setOwn(out, key, value);
     }
     // `<<` merge keys (YAML 1.1, widely used): explicit keys win over merged ones.
     for (const source of merges) {
-      const merged = this.convert(source, pointer, depth + 1, true);
+      const merged = this.convert(source, depth + 1);
       for (const part of Array.isArray(merged) ? merged : [merged]) {
         if (part === null || typeof part !== "object" || Array.isArray(part)) {
           throw new LoadFailure({ zh: "“<<”合并键的值必须是映射", en: 'the value of a "<<" merge key must be a mapping' }, source.startPosition);
