@@ -1,9 +1,41 @@
 // paths → proposals. A path is a proposal folder, a charter file, any folder (every folder below
 // it holding a charter is a proposal: batch mode) or a quoted glob (data-model.md, "A proposal").
 import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import fg from "fast-glob";
 import { UsageError } from "./errors.js";
+
+type FastGlob = typeof import("fast-glob");
+let fastGlob: FastGlob | undefined;
+/** fast-glob for quoted globs and ignore patterns; loaded only then: it costs ~50 ms of start-up. */
+function fg(): FastGlob {
+  fastGlob ??= createRequire(import.meta.url)("fast-glob") as FastGlob;
+  return fastGlob;
+}
+
+const MAX_WALK_DEPTH = 64;
+
+/**
+ * Charter files (and folders named like one) below `dir`, relative to it. A plain walk is all a
+ * folder needs: no hidden folders or node_modules, symbolic links listed but never followed, so
+ * a link loop in a reviewer's folder cannot hang the run.
+ */
+function walkForCharters(dir: string, rel = "", depth = 0, out: string[] = []): string[] {
+  if (depth > MAX_WALK_DEPTH) return out;
+  let entries;
+  try {
+    entries = readdirSync(join(dir, rel), { withFileTypes: true });
+  } catch {
+    return out; // unreadable folder: nothing to find in it
+  }
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    const child = rel ? `${rel}/${e.name}` : e.name;
+    if (CHARTER_NAMES.includes(e.name)) out.push(child);
+    else if (e.isDirectory()) walkForCharters(dir, child, depth + 1, out);
+  }
+  return out;
+}
 
 export const CHARTER_NAMES = ["charter.yaml", "charter.yml", "charter.json"];
 export const MEMBERS_NAMES = ["members.yaml", "members.yml", "members.json", "members.csv"];
@@ -61,14 +93,17 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
     // Every folder holding a charter is a proposal; `onlyFiles: false` so that a folder named
     // charter.yaml is still found (and reported as unreadable rather than silently skipped).
     // Symbolic links are not followed: a link loop in a reviewer's folder cannot hang the run.
-    const hits = fg.sync(`**/{${CHARTER_NAMES.join(",")}}`, {
-      cwd: dirAbs,
-      onlyFiles: false,
-      followSymbolicLinks: false,
-      dot: false,
-      suppressErrors: true,
-      ignore: ["**/node_modules/**", ...ignore.map((g) => relativeGlob(g, cwd, dirAbs)).filter((g): g is string => !!g)],
-    });
+    const ignored = ignore.map((g) => relativeGlob(g, cwd, dirAbs)).filter((g): g is string => !!g);
+    const hits = ignored.length
+      ? fg().sync(`**/{${CHARTER_NAMES.join(",")}}`, {
+          cwd: dirAbs,
+          onlyFiles: false,
+          followSymbolicLinks: false,
+          dot: false,
+          suppressErrors: true,
+          ignore: ["**/node_modules/**", ...ignored],
+        })
+      : walkForCharters(dirAbs);
     const dirs = new Map<string, Set<string>>();
     for (const h of hits) {
       const abs = resolve(dirAbs, h);
@@ -103,7 +138,7 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
         /* not there at all */
       }
       if (isGlob(p)) {
-        const hits = fg.sync(p.split(sep).join("/"), { cwd, onlyFiles: false, followSymbolicLinks: false, dot: false, suppressErrors: true, ignore });
+        const hits = fg().sync(p.split(sep).join("/"), { cwd, onlyFiles: false, followSymbolicLinks: false, dot: false, suppressErrors: true, ignore });
         if (hits.length === 0) throw new UsageError({ zh: `没有与 ${p} 匹配的路径`, en: `no path matches ${p}` });
         for (const h of hits.sort()) {
           const habs = resolve(cwd, h);
