@@ -2,7 +2,10 @@
 // cores is two auditors; results are put back in proposal order, so the report is byte-identical
 // to `--jobs 1`. Small batches do not start workers at all: a worker costs ~40 ms to start,
 // a proposal ~1 ms to audit.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { FROM_SOURCES, PACKAGE_ROOT } from "../paths.js";
 import type { ProposalReport } from "../types.js";
 import type { Proposal } from "../discover.js";
 import { auditProposal, type Settings } from "./audit-proposal.js";
@@ -16,8 +19,8 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Running from TypeScript sources (tests) there is no compiled worker: audit in-process. */
-const workerUrl = import.meta.url.endsWith(".js") ? new URL("./worker.js", import.meta.url) : undefined;
+/** The bundled worker (fast to start), else the compiled one; from TypeScript sources (tests): none. */
+const workerUrl = FROM_SOURCES ? undefined : [join(PACKAGE_ROOT, "dist", "worker.mjs"), join(PACKAGE_ROOT, "dist", "engine", "worker.js")].find((f) => existsSync(f));
 
 export function workerCount(jobs: number, proposals: number): number {
   if (!workerUrl || jobs <= 1) return 0;

@@ -1,14 +1,14 @@
 // The JSON Schemas in schemas/ are the single source of structure. This module finds them
 // and derives from them what the loaders need (which fields keep their source text).
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../paths.js";
 
 export type SchemaName = "charter" | "members";
 export const SCHEMA_NAMES: readonly SchemaName[] = ["charter", "members"];
 
-/** schemas/ sits two levels above this file both in src/schema and in dist/schema. */
 export function schemaPath(name: SchemaName): string {
-  return fileURLToPath(new URL(`../../schemas/${name}.schema.json`, import.meta.url));
+  return join(PACKAGE_ROOT, "schemas", `${name}.schema.json`);
 }
 
 export function schemaText(name: SchemaName): string {

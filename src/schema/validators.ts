@@ -3,6 +3,8 @@
 // matters for the one-proposal run in a pre-commit hook. Running from source (tests), the same
 // schemas are compiled on first use.
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../paths.js";
 import type { ErrorObject } from "ajv";
 import { schemaText, type SchemaName } from "./schemas.js";
 
@@ -13,6 +15,11 @@ export interface Validator {
 
 const require = createRequire(import.meta.url);
 const cache = new Map<SchemaName, Validator>();
+
+/** The CLI bundle links the precompiled validators in statically and registers them here. */
+export function registerPrecompiled(validators: Record<SchemaName, Validator>): void {
+  for (const [name, v] of Object.entries(validators)) cache.set(name as SchemaName, v);
+}
 
 export function validator(name: SchemaName): Validator {
   let v = cache.get(name);
@@ -25,7 +32,7 @@ export function validator(name: SchemaName): Validator {
 
 function precompiled(name: SchemaName): Validator | undefined {
   try {
-    return require(`../validators/${name}.cjs`) as Validator;
+    return require(join(PACKAGE_ROOT, "dist", "validators", `${name}.cjs`)) as Validator;
   } catch {
     return undefined;
   }
