@@ -5,6 +5,10 @@ import type { Formatter } from "./types.js";
 const LOADERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import("./stylish.js")).stylish,
   json: async () => (await import("./json.js")).json,
+  sarif: async () => (await import("./sarif.js")).sarif,
+  junit: async () => (await import("./junit.js")).junit,
+  github: async () => (await import("./github.js")).github,
+  markdown: async () => (await import("./markdown.js")).markdown,
 };
 
 export function formatNames(): string[] {
