@@ -9,6 +9,7 @@ const LOADERS: Record<string, () => Promise<Formatter>> = {
   junit: async () => (await import("./junit.js")).junit,
   github: async () => (await import("./github.js")).github,
   markdown: async () => (await import("./markdown.js")).markdown,
+  html: async () => (await import("./html.js")).html,
 };
 
 export function formatNames(): string[] {
