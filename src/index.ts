@@ -4,4 +4,7 @@ export { audit, type AuditOptions } from "./audit.js";
 export { loadFormatter, formatNames, type Formatter, type FormatContext } from "./format/index.js";
 export { RULES, getRule, effectiveSeverity, type Rule, type SeverityOverrides } from "./rules/index.js";
 export { UsageError } from "./errors.js";
+export { findConfig, loadConfig, resolveConfig, applyConfig, type Config } from "./config.js";
+export { auditWithBaseline, readBaseline, applyBaseline, baselineFromReport, writeBaseline, serializeBaseline, type Baseline, type BaselineEntry } from "./baseline.js";
+export { initProposal, type InitOptions, type InitResult } from "./init.js";
 export type { Report, ProposalReport, Finding, Citation, Counts, Summary, Severity, Profile, Lang, FailOn, Text } from "./types.js";

@@ -37,17 +37,25 @@ export function explainCommand(id: string): string {
 
 const indent = (s: string) => s.split("\n").map((l) => `  ${l}`).join("\n");
 
-export function rulesCommand(profile: Profile, lang: Lang, overrides: SeverityOverrides = {}): string {
+/**
+ * The rules of a profile with their effective severities after `overrides` (a config file's
+ * `rules`): a rule the config turns off is listed as `off`; `configFile` is named in the caption.
+ */
+export function rulesCommand(profile: Profile, lang: Lang, overrides: SeverityOverrides = {}, configFile?: string): string {
   const head = lang === "zh" ? ["规则", "级别", "名称", "依据"] : ["rule", "severity", "title", "citation"];
   const table = new Table({ head, style: { head: [], border: [] } });
   let n = 0;
+  let off = 0;
   for (const rule of RULES) {
+    if (rule.severity[profile] === undefined) continue; // not part of this profile
     const sev = effectiveSeverity(rule, profile, overrides);
-    if (!sev) continue;
-    n++;
-    table.push([rule.id, sev, rule.title[lang], citationText(rule.citation, lang)]);
+    if (sev) n++;
+    else off++;
+    table.push([rule.id, sev ?? "off", rule.title[lang], citationText(rule.citation, lang)]);
   }
-  const caption = lang === "zh" ? `规则集 ${profile}：${n} 条规则` : `profile ${profile}: ${n} rules`;
+  const offText = off ? (lang === "zh" ? `，${off} 条已关闭` : `, ${off} off`) : "";
+  const from = configFile ? (lang === "zh" ? `（配置文件 ${configFile}）` : ` (config ${configFile})`) : "";
+  const caption = lang === "zh" ? `规则集 ${profile}：${n} 条规则${offText}${from}` : `profile ${profile}: ${n} rules${offText}${from}`;
   return `${caption}\n${table.toString()}\n`;
 }
 

@@ -11,6 +11,11 @@ import { FAIL_ON, LANGS, PROFILES, type FailOn, type Lang, type Profile, type Re
 import { VERSION } from "../version.js";
 import { writeOutput } from "./output.js";
 import { explainCommand, rulesCommand, schemaCommand } from "./commands.js";
+import { applyConfig, configLang, resolveConfig } from "../config.js";
+import { auditWithBaseline } from "../baseline.js";
+import { initProposal } from "../init.js";
+import { watchAudit } from "./watch.js";
+import { localizeCommanderError } from "./commander-i18n.js";
 
 interface AuditFlags {
   profile?: Profile;
@@ -24,6 +29,11 @@ interface AuditFlags {
   color: boolean;
   jobs?: string;
   shard?: string;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
+  baseline?: string;
+  updateBaseline?: boolean;
+  watch?: boolean;
 }
 
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode, so output is flushed). */
@@ -44,13 +54,33 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .option("--shard <i/n>", "audit only the i-th of n deterministic slices of the proposals (CI matrices)")
     .option("--quiet", "report errors only")
     .option("--no-color", "no ANSI colours (also NO_COLOR)")
-    .showHelpAfterError("(run alliance-audit --help for usage)")
+    .option("--config <file>", "config file (default: .alliance-audit.yaml/.yml/.json found upward from the current folder)")
+    .option("--no-config", "ignore config files")
+    .option("--baseline <file>", "report only findings not recorded in this baseline file (the others count as suppressed)")
+    .option("--update-baseline", "write the current findings to the --baseline file and exit 0")
+    .option("--watch", "audit again whenever an audited file is saved (Ctrl-C quits)")
+    // Subcommands (rules, merge) have their own --profile/--format/--lang: without this the
+    // program's options of the same name swallow them (`rules --profile heilongjiang` listed national).
+    .enablePositionalOptions()
+    .showHelpAfterError(langGuess === "zh" ? "（运行 alliance-audit --help 查看用法）" : "(run alliance-audit --help for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(localizeCommanderError(s, langGuess)) })
     .action(async (paths: string[], flags: AuditFlags) => {
       exitCode = await runAudit(paths, flags, io);
     });
 
+  program
+    .command("init")
+    .description("write a complete, compliant starter proposal (charter.yaml + members.yaml) with explaining comments")
+    .argument("[dir]", "the folder to write to (created when missing)", ".")
+    .addOption(new Option("--profile <profile>", "rule set the template is written for (default: the config file's, else national)").choices(PROFILES as string[]))
+    .addOption(new Option("--lang <lang>", "language of the comments and examples (default from LANG/LC_ALL)").choices(LANGS as string[]))
+    .option("--force", "overwrite existing files")
+    .action((dir: string, flags: { profile?: Profile; lang?: Lang; force?: boolean }) => {
+      const o = applyConfig({ profile: flags.profile, lang: flags.lang }, resolveConfig(undefined, process.cwd()));
+      const lang = o.lang ?? langFromEnv();
+      io.stdout.write(initProposal({ dir, profile: o.profile, lang, force: flags.force }).message[lang]);
+    });
   program
     .command("explain")
     .description("the rule's citation, explanation (zh and en) and fix hint")
@@ -61,10 +91,15 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
   program
     .command("rules")
     .description("table of the rules active in a profile, with severities")
-    .addOption(new Option("--profile <profile>", "rule set").choices(PROFILES as string[]).default("national"))
+    .addOption(new Option("--profile <profile>", "rule set (default: the config file's, else national)").choices(PROFILES as string[]))
     .addOption(new Option("--lang <lang>", "language").choices(LANGS as string[]))
-    .action((flags: { profile: Profile; lang?: Lang }) => {
-      io.stdout.write(rulesCommand(flags.profile, flags.lang ?? langFromEnv()));
+    .option("--config <file>", "config file whose severities to show (default: found upward from the current folder)")
+    .option("--no-config", "ignore config files")
+    .action((flags: { profile?: Profile; lang?: Lang; config?: string | false }) => {
+      // The effective severities: the config's profile and rule overrides, the command line's profile.
+      const config = resolveConfig(flags.config, process.cwd());
+      const o = applyConfig({ profile: flags.profile, lang: flags.lang }, config);
+      io.stdout.write(rulesCommand(o.profile ?? "national", o.lang ?? langFromEnv(), o.rules ?? {}, config?.display));
     });
   program
     .command("merge")
@@ -140,15 +175,26 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
     options.jobs = jobs;
   }
   if (flags.shard !== undefined) options.shard = parseShard(flags.shard);
+  // The config file fills what the command line leaves unset (read again at every --watch run).
+  const cli = { ...options };
+  const withConfig = () => applyConfig({ ...cli }, resolveConfig(flags.config, process.cwd()));
+  Object.assign(options, withConfig());
+  if (flags.watch) {
+    const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
+    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn }) }, io);
+  }
   const settings = resolveSettings(options); // validate before any file is read
   const progress = progressReporter(io, !!flags.output);
   options.onProgress = progress.update;
   let report: Report;
+  let notice: { zh: string; en: string } | undefined;
   try {
-    report = await audit(options);
+    ({ report, notice } = await auditWithBaseline(options, flags)); // --baseline, --update-baseline
   } finally {
     progress.done();
   }
+  if (notice) io.stderr.write(`alliance-audit: ${notice[settings.lang]}\n`);
+  if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
   const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn });
   if (flags.output) writeOutput(flags.output, text);
@@ -169,5 +215,5 @@ function useColor(flag: boolean, stdout: NodeJS.WriteStream): boolean {
 function guessLang(argv: string[]): Lang {
   const i = argv.indexOf("--lang");
   const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
-  return v === "zh" || v === "en" ? v : langFromEnv();
+  return v === "zh" || v === "en" ? v : (configLang(argv, process.cwd()) ?? langFromEnv());
 }
