@@ -36,7 +36,8 @@ function checkAllocation(ctx: RuleContext, field: "ownership" | "revenue_shares"
     // A share that is not a number is schema/invalid's finding; the sum is then unknown.
     if (shares.every((v) => typeof v === "number" && Number.isFinite(v))) {
       const sum = (shares as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - 100) > 0.01) ctx.report({ messageId: "sum", data: { project, sum: Math.round(sum * 1000) / 1000 }, pointer: `${base}/${field}` });
+      // ±0.01 inclusive: 40 + 30 + 30.01 is 100.01000000000001 in floating point, and must pass.
+      if (Math.abs(sum - 100) > 0.01 + 1e-9) ctx.report({ messageId: "sum", data: { project, sum: Math.round(sum * 1000) / 1000 }, pointer: `${base}/${field}` });
     }
     if (!Array.isArray(p.participants)) return;
     const participants = new Set(p.participants.map(refOf).filter((r): r is string => !!r));
