@@ -62,9 +62,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     // Subcommands (rules, merge) have their own --profile/--format/--lang: without this the
     // program's options of the same name swallow them (`rules --profile heilongjiang` listed national).
     .enablePositionalOptions()
-    .showHelpAfterError(langGuess === "zh" ? "（运行 alliance-audit --help 查看用法）" : "(run alliance-audit --help for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(localizeCommanderError(s, langGuess)) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(oneLineError(localizeCommanderError(s, langGuess), langGuess)) })
     .action(async (paths: string[], flags: AuditFlags) => {
       exitCode = await runAudit(paths, flags, io);
     });
@@ -209,6 +208,15 @@ function useColor(flag: boolean, stdout: NodeJS.WriteStream): boolean {
   const force = process.env.FORCE_COLOR;
   if (force !== undefined) return force !== "0" && force !== "false";
   return !!stdout.isTTY;
+}
+
+/**
+ * Commander's parse errors as one line, like every other exit-2 message:
+ * `alliance-audit: unknown option '--x' (Did you mean --fail-on?); run alliance-audit --help for usage`.
+ */
+function oneLineError(message: string, lang: Lang): string {
+  const text = message.replace(/^(error: |错误：)/, "").replace(/\s*\n\s*/g, " ").trim().replace(/[.。]$/, "");
+  return lang === "zh" ? `alliance-audit：${text}；运行 alliance-audit --help 查看用法\n` : `alliance-audit: ${text}; run alliance-audit --help for usage\n`;
 }
 
 /** The language for errors raised before options are parsed. */

@@ -128,21 +128,23 @@ describe("command-line parse errors (commander's)", () => {
     try {
       const dir = box.dir();
       const cases: [string[], string, string][] = [
-        [["--bogus"], "unknown option '--bogus'", "错误：未知的选项“--bogus”"],
-        [["--profile", "x"], "argument 'x' is invalid. Allowed choices are national, heilongjiang.", "错误：选项 --profile <profile> 的值“x”无效，可选：national、heilongjiang"],
-        [["explain"], "missing required argument 'rule-id'", "错误：缺少参数 rule-id"],
+        [["--bogus"], "alliance-audit: unknown option '--bogus'", "alliance-audit：未知的选项“--bogus”"],
+        [["--profile", "x"], "argument 'x' is invalid. Allowed choices are national, heilongjiang", "选项 --profile <profile> 的值“x”无效，可选：national、heilongjiang"],
+        [["explain"], "missing required argument 'rule-id'", "缺少参数 rule-id"],
         [["--fromat", "json"], "(Did you mean --format?)", "（是否指 --format？）"],
-        [["init", "a", "b"], "too many arguments for 'init'", "错误：命令 init 的参数过多：应为 1 个，实际 2 个"],
+        [["init", "a", "b"], "too many arguments for 'init'", "命令 init 的参数过多：应为 1 个，实际 2 个"],
       ];
       for (const [args, en, zh] of cases) {
         const e = cli(args, dir, { LANG: "en_US.UTF-8" });
         expect(e.code, args.join(" ")).toBe(2);
         expect(e.stderr).toContain(en);
-        expect(e.stderr).toContain("(run alliance-audit --help for usage)");
+        expect(e.stderr).toContain("; run alliance-audit --help for usage");
+        expect(e.stderr.trimEnd().split("\n"), "one line").toHaveLength(1);
         const z = cli(args, dir, { LANG: "zh_CN.UTF-8" });
         expect(z.code, args.join(" ")).toBe(2);
         expect(z.stderr).toContain(zh);
-        expect(z.stderr).toContain("（运行 alliance-audit --help 查看用法）");
+        expect(z.stderr).toContain("；运行 alliance-audit --help 查看用法");
+        expect(z.stderr.trimEnd().split("\n"), "one line").toHaveLength(1);
       }
       expect(cli(["--bogus", "--lang", "zh"], dir).stderr).toContain("未知的选项");
     } finally {
