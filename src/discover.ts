@@ -125,9 +125,11 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st;
+    let statError: unknown;
     try {
       st = statSync(abs);
-    } catch {
+    } catch (e) {
+      statError = e;
       try {
         lstatSync(abs); // a dangling link given by name: its charter is unreadable, say so as a finding
         if (CHARTER_NAMES.includes(basename(abs))) {
@@ -147,7 +149,7 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
         }
         continue;
       }
-      throw new UsageError({ zh: `路径不存在：${p}`, en: `path not found: ${p}` });
+      throw pathError(p, statError);
     }
     if (st.isDirectory()) {
       addFolder(abs);
@@ -174,6 +176,23 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
     if (proposals[0]) proposals[0].members = file(membersAbs);
   }
   return proposals;
+}
+
+/** Why a path given on the command line cannot be used, in words that say what to do. */
+function pathError(p: string, e: unknown): UsageError {
+  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
+    case "ELOOP":
+      return new UsageError({ zh: `路径 ${p} 是循环的符号链接`, en: `${p} is a symbolic link loop` });
+    case "EACCES":
+    case "EPERM":
+      return new UsageError({ zh: `没有权限访问路径 ${p}`, en: `permission denied: ${p}` });
+    case "ENAMETOOLONG":
+      return new UsageError({ zh: `路径太长，操作系统无法打开：${p}`, en: `the path is too long for the operating system: ${p}` });
+    case "ENOTDIR":
+      return new UsageError({ zh: `路径不存在（其中某一级不是文件夹）：${p}`, en: `path not found (a part of it is not a folder): ${p}` });
+    default:
+      return new UsageError({ zh: `路径不存在：${p}`, en: `path not found: ${p}` });
+  }
 }
 
 function safeIsDir(p: string): boolean {

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import type { Text } from "../types.js";
 import { BOOLEAN_FIELDS, HEADER_ALIASES, booleanCell } from "../model/aliases.js";
-import { PositionIndex, pointerSegment, setOwn, type LoadResult } from "./document.js";
+import { PositionIndex, setOwn, type LoadResult, type Position } from "./document.js";
 
 type CsvParse = typeof import("csv-parse/sync");
 let csv: CsvParse | undefined;
@@ -45,7 +45,8 @@ function cellOffsets(text: string, delimiter: string): number[][] {
     } else if (ch === delimiter) {
       cells.push(i + 1);
       recordHasContent = true;
-    } else if (ch === "\n") {
+    } else if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) {
+      // A lone CR ends a record too: csv-parse detects it, and older Excel for Mac writes it.
       if (recordHasContent) records.push(cells);
       cells = [i + 1];
       recordHasContent = false;
@@ -78,20 +79,46 @@ export function loadCsv(text: string): LoadResult {
       error: { message: { zh: `CSV 语法错误（第 ${line} 行）：${reason}`, en: `CSV syntax error (line ${line}): ${reason}` }, position: { line, column: 1 } },
     };
   }
+  if (rows.length === 0) return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
   const offsets = cellOffsets(body, delimiter).map((r) => r.map((o) => o + offsetShift));
   const cellAt = (row: number, col: number): number => offsets[row]?.[col] ?? offsets[row]?.[0] ?? 0;
 
   const header = rows[0].map((h) => {
     const name = h.trim();
-    return HEADER_ALIASES[name] ?? name;
+    return Object.hasOwn(HEADER_ALIASES, name) ? HEADER_ALIASES[name] : name;
   });
+  // Column of each key. A key given twice (`id` and `编号`, say) would let one column silently
+  // overwrite the other: refuse, naming both columns.
+  const columnOf = new Map<string, number>();
+  for (let c = 0; c < header.length; c++) {
+    const key = header[c];
+    if (key === "") continue;
+    const first = columnOf.get(key);
+    if (first !== undefined) {
+      return fail(
+        {
+          zh: `表头第 ${first + 1} 列和第 ${c + 1} 列都是“${key}”；请删除或改名其中一列`,
+          en: `the header names "${key}" twice, in columns ${first + 1} and ${c + 1}; remove or rename one of them`,
+        },
+        cellAt(0, c),
+      );
+    }
+    columnOf.set(key, c);
+  }
+  if (rows.length === 1) {
+    return fail(
+      {
+        zh: "名单只有表头，没有任何成员行；请每个成员单位填写一行",
+        en: "the roster has a header row but no member rows; add one row per member",
+      },
+      cellAt(0, 0),
+    );
+  }
   const members: Record<string, unknown>[] = [];
-  positions.value("", 0);
-  positions.value("/members", cellAt(0, 0));
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
-    const line = positions.positionOf(cellAt(r, 0)).line;
     if (row.length !== header.length) {
+      const line = positions.positionOf(cellAt(r, 0)).line;
       const more = row.length > header.length;
       return fail(
         {
@@ -102,19 +129,31 @@ export function loadCsv(text: string): LoadResult {
       );
     }
     const member: Record<string, unknown> = {};
-    const mp = `/members/${members.length}`;
-    positions.value(mp, cellAt(r, 0));
     for (let c = 0; c < header.length; c++) {
       const key = header[c];
       if (key === "") continue;
       const cell = row[c].trim();
-      const pointer = `${mp}/${pointerSegment(key)}`;
-      positions.key(pointer, cellAt(0, c));
-      positions.value(pointer, cellAt(r, c));
       if (cell === "") continue; // an empty cell is an absent value
       setOwn(member, key, BOOLEAN_FIELDS.has(key) ? booleanCell(cell) : cell);
     }
     members.push(member);
   }
-  return { ok: true, doc: { file: "", data: { members }, locate: positions.locate, positionOf: positions.positionOf, comments: [] } };
+
+  // Positions are worked out from the pointer when a finding asks (member i is record i + 1),
+  // not recorded for every cell: a 10,000-row roster has 100,000 cells and a handful of findings.
+  const locateOffset = (pointer: string, at: "value" | "key"): number => {
+    const segs = pointer.split("/");
+    if (pointer === "" || segs[1] !== "members") return 0;
+    if (segs.length === 2) return cellAt(0, 0);
+    const index = /^\d+$/.test(segs[2]) ? Number(segs[2]) : -1;
+    if (index < 0 || index >= members.length) return cellAt(0, 0); // absent member: the roster
+    const row = index + 1;
+    if (segs.length === 3) return cellAt(row, 0);
+    const c = columnOf.get(segs[3].replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (c === undefined) return cellAt(row, 0); // a column the file does not have: the member's row
+    if (segs.length > 4) return cellAt(0, c); // below a cell: its column's header
+    return at === "key" ? cellAt(0, c) : cellAt(row, c);
+  };
+  const locate = (pointer: string, at: "value" | "key" = "value"): Position => positions.positionOf(locateOffset(pointer, at));
+  return { ok: true, doc: { file: "", data: { members }, locate, positionOf: positions.positionOf, comments: [] } };
 }

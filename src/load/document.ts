@@ -42,14 +42,26 @@ export function parentPointer(pointer: string): string | undefined {
   return pointer.slice(0, pointer.lastIndexOf("/"));
 }
 
-/** Offsets of line starts, for offset → line:column by binary search. */
+/**
+ * Offsets of line starts, for offset → line:column by binary search. Lines end at LF, CRLF or a
+ * lone CR, as the YAML and CSV parsers, editors and SARIF count them.
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  if (text.indexOf("\r") === -1) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 
 export function offsetToPosition(starts: number[], offset: number): Position {
+  // A parser's missing or odd mark must still give a usable 1-based position.
+  if (!Number.isFinite(offset) || offset < 0) offset = 0;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -20,10 +20,10 @@ const ERRORS: Record<number, Text> = {
   3: { zh: "此处应为属性名", en: "property name expected" },
   4: { zh: "此处应为值", en: "value expected" },
   5: { zh: "此处应为冒号", en: "colon expected" },
-  6: { zh: "此处应为逗号（或多了一个逗号）", en: "comma expected (or a trailing comma)" },
+  6: { zh: "此处应为逗号", en: "comma expected" },
   7: { zh: "此处应为右花括号 }", en: "closing brace } expected" },
   8: { zh: "此处应为右方括号 ]", en: "closing bracket ] expected" },
-  9: { zh: "文件意外结束", en: "unexpected end of file" },
+  9: { zh: "JSON 值已结束，后面不应再有内容（一个文件只能有一个 {…}）", en: "more text after the end of the JSON value (a file holds one {…} only)" },
   10: { zh: "JSON 不允许注释", en: "comments are not allowed in JSON" },
   11: { zh: "注释未结束", en: "unexpected end of comment" },
   12: { zh: "字符串未结束", en: "unexpected end of string" },
@@ -58,7 +58,7 @@ export function loadJson(text: string, options: JsonOptions): LoadResult {
   }
   if (errors.length > 0) {
     const e = errors[0];
-    const why = ERRORS[e.error] ?? { zh: "语法错误", en: "syntax error" };
+    const why = explain(e.error, text, e.offset) ?? ERRORS[e.error] ?? { zh: "语法错误", en: "syntax error" };
     return fail({ zh: `JSON 语法错误：${why.zh}`, en: `JSON syntax error: ${why.en}` }, e.offset);
   }
   if (!root || root.type !== "object") {
@@ -91,7 +91,9 @@ function convert(node: JsonNode, pointer: string, depth: number, text: string, p
           const a = positions.positionOf(first).line;
           const b = positions.positionOf(keyNode.offset).line;
           throw new LoadFailure(
-            { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
+            a === b
+              ? { zh: `键“${key}”在第 ${a} 行出现了两次；请删除或合并其中一个`, en: `duplicate key "${key}" twice on line ${a}; remove or merge one of them` }
+              : { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
             keyNode.offset,
           );
         }
@@ -114,6 +116,27 @@ function convert(node: JsonNode, pointer: string, depth: number, text: string, p
     default:
       return node.value;
   }
+}
+
+/** The errors that editors tolerate and JSON does not, named as the author would put them. */
+function explain(code: number, text: string, offset: number): Text | undefined {
+  if (code === 3 || code === 4) {
+    // "property name / value expected" right after a comma, before } or ]: a trailing comma.
+    let i = offset - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] === "," && (text[offset] === "}" || text[offset] === "]")) {
+      return { zh: `${text[offset]} 之前多了一个逗号（JSON 不允许结尾逗号）；请删除它`, en: `a trailing comma before ${text[offset]}, which JSON does not allow; remove it` };
+    }
+  }
+  if (code === 1) {
+    const word = /^[-+]?[A-Za-z_]\w*/.exec(text.slice(offset, offset + 40))?.[0] ?? "";
+    if (/^[-+]?(NaN|Infinity)$/.test(word)) return { zh: `${word} 不是 JSON 数字；请写出具体数字`, en: `${word} is not a JSON number; write a number` };
+    if (/^(True|False|TRUE|FALSE|Null|NULL|None|undefined)$/.test(word)) {
+      return { zh: `${word} 不是 JSON 值；请用小写的 true、false 或 null`, en: `${word} is not a JSON value; write true, false or null in lower case` };
+    }
+    if (text[offset] === "'") return { zh: "JSON 的文本和键必须用英文双引号 \"…\"", en: 'JSON text and keys take double quotes "…"' };
+  }
+  return undefined;
 }
 
 function tooDeep(): Text {

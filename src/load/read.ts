@@ -29,10 +29,9 @@ function readBytes(path: string): Uint8Array | LoadResult {
     if (st.isDirectory()) return failure({ zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file" });
     if (!st.isFile()) return failure({ zh: "这不是普通文件（可能是管道或设备）", en: "this is not a regular file (a pipe or a device?)" });
     if (st.size > LIMITS.maxFileBytes) {
-      const mb = (n: number) => (n / 1048576).toFixed(1);
       return failure({
-        zh: `文件大小 ${mb(st.size)} MiB，超过 ${mb(LIMITS.maxFileBytes)} MiB 的上限（可用环境变量 ALLIANCE_AUDIT_MAX_FILE_MB 调整）`,
-        en: `the file is ${mb(st.size)} MiB, over the ${mb(LIMITS.maxFileBytes)} MiB limit (raise it with ALLIANCE_AUDIT_MAX_FILE_MB)`,
+        zh: `文件大小 ${size(st.size)}，超过 ${size(LIMITS.maxFileBytes)} 的上限；文件未被读取（可用环境变量 ALLIANCE_AUDIT_MAX_FILE_MB 调整上限）`,
+        en: `the file is ${size(st.size)}, over the ${size(LIMITS.maxFileBytes)} limit; it was not read (raise the limit with ALLIANCE_AUDIT_MAX_FILE_MB)`,
       });
     }
     const buf = Buffer.allocUnsafe(st.size);
@@ -50,6 +49,11 @@ function readBytes(path: string): Uint8Array | LoadResult {
   }
 }
 
+/** 52428800 → "50.0 MiB", 2048 → "2.0 KiB". */
+function size(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
 function fsError(e: unknown): Text {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
@@ -62,6 +66,13 @@ function fsError(e: unknown): Text {
       return { zh: "符号链接形成循环", en: "symbolic link loop" };
     case "EISDIR":
       return { zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file" };
+    case "ENXIO":
+    case "ENODEV":
+      return { zh: "这不是普通文件（可能是套接字或设备）", en: "this is not a regular file (a socket or a device?)" };
+    case "ENAMETOOLONG":
+      return { zh: "路径太长，操作系统无法打开；请把申报材料移到路径较短的文件夹", en: "the path is too long for the operating system to open; move the proposal to a folder with a shorter path" };
+    case "ENOTDIR":
+      return { zh: "路径中的某一级不是文件夹", en: "a part of the path is not a folder" };
     default:
       return { zh: `无法读取文件（${code ?? "未知错误"}）`, en: `cannot read the file (${code ?? "unknown error"})` };
   }
@@ -72,7 +83,7 @@ export function readDocument(path: string, role: SchemaName): LoadResult {
   const bytes = readBytes(path);
   if (!(bytes instanceof Uint8Array)) return bytes;
   const decoded = decode(bytes);
-  if (!decoded.ok) return failure(decoded.message);
+  if (!decoded.ok) return { ok: false, error: { message: decoded.message, position: decoded.position ?? at0 } };
   const ext = extname(path).toLowerCase();
   const isTextField = textFieldMatcher(role);
   const result = ext === ".json" ? loadJson(decoded.text, { isTextField }) : ext === ".csv" ? loadCsv(decoded.text) : loadYaml(decoded.text, { isTextField });

@@ -6,6 +6,11 @@
 // a duplicate key, and hand text fields (credit codes, member ids) their source text.
 import yamlAst from "@stoplight/yaml-ast-parser";
 import type { YAMLNode, YAMLScalar, YAMLMapping, YAMLSequence, YamlMap, YAMLAnchorReference } from "@stoplight/yaml-ast-parser";
+// The failsafe schema (explicit !!str, !!seq, !!map only): scalar types are inferred by us from the
+// AST (YAML 1.2 core), so the parser need not run its implicit-type regular expressions on every
+// plain scalar, and every other explicit tag (!!binary, !!js/function, !!python/…, !!set) is an
+// "unknown tag" error with its position instead of a constructor called with an AST node.
+import failsafeSchema from "@stoplight/yaml-ast-parser/dist/src/schema/failsafe.js";
 import { LIMITS } from "../limits.js";
 import type { Text } from "../types.js";
 import { PositionIndex, pointerSegment, setOwn, type Comment, type LoadResult } from "./document.js";
@@ -18,7 +23,7 @@ const yamlParser = () => yamlAst;
 const MAY_BE_TYPED = /^[-+.0-9~nNtTfF]?$/;
 
 // Kind values of @stoplight/yaml-ast-parser's AST.
-const SCALAR = 0, MAP = 2, SEQ = 3, ANCHOR_REF = 4;
+const SCALAR = 0, MAP = 2, SEQ = 3, ANCHOR_REF = 4, INCLUDE_REF = 5;
 // ScalarType values of its determineScalarType (YAML 1.2 core schema: dates stay strings).
 const T_NULL = 0, T_BOOL = 1, T_INT = 2, T_FLOAT = 3;
 
@@ -37,21 +42,48 @@ export function loadYaml(text: string, options: YamlOptions): LoadResult {
   const positions = new PositionIndex(text);
   const fail = (message: Text, offset: number): LoadResult => ({
     ok: false,
-    error: { message, position: positions.positionOf(offset) },
+    error: { message, position: positions.positionOf(Math.min(offset, text.length)) },
   });
 
+  // The parser loops forever when the hexadecimal digits of a \x, \u or \U escape run into the
+  // end of the input: after the error it steps past its end-of-input marker and reads on (found
+  // by fuzzing). Blank lines after the text keep the marker out of reach. They are added only
+  // when there is a backslash at all, since they would lengthen a `|+` block scalar ending the file.
+  const source = text.includes("\\") ? text + "\n".repeat(32) : text;
   let ast: YAMLNode | undefined;
   try {
-    ast = yamlParser().load(text, {});
+    // ignoreDuplicateKeys: the parser's own check compares every key with every earlier sibling
+    // (a 10 MB file of keys took minutes) and does not say where the first one is; the converter
+    // below finds duplicates with a Map and names both lines.
+    ast = yamlParser().load(source, { schema: failsafeSchema, ignoreDuplicateKeys: true });
   } catch (e) {
-    return fail(parserCrash(e, text), 0);
+    const crash = parserCrash(e, text);
+    return fail(crash.text, crash.offset);
   }
-  const syntax = ast?.errors?.find((e) => !e.isWarning);
+  const errors = ast?.errors ?? [];
+  const syntax = errors.find((e) => !e.isWarning && e.reason !== "duplicate key");
+  const syntaxOffset = syntax?.mark?.position ?? 0;
+  // The parser only warns about a tab in indentation, then reads the line as if it were not
+  // indented at all: the key silently moves to another section, or a confusing error follows.
+  // YAML indents with spaces only; a tab before the first error is the error to report.
+  if (ast && errors.some((e) => e.isWarning)) {
+    const tab = tabIndentation(ast, text, errors);
+    if (tab !== undefined && (!syntax || tab <= syntaxOffset)) {
+      const { line } = positions.positionOf(tab);
+      return fail(
+        {
+          zh: `第 ${line} 行用制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格`,
+          en: `line ${line} is indented with a tab; YAML indents with spaces only: replace the tab with spaces`,
+        },
+        tab,
+      );
+    }
+  }
   if (syntax) {
-    const mark = syntax.mark;
-    const reason = cleanReason(syntax.reason ?? syntax.message);
-    const offset = mark?.position ?? 0;
-    return fail({ zh: `YAML 语法错误：${reason}`, en: `YAML syntax error: ${reason}` }, offset);
+    const reason = cleanReason(syntax.reason ?? syntax.message ?? "");
+    const known = explainSyntax(reason, text, syntaxOffset);
+    if (known) return fail(known.text, known.offset);
+    return fail({ zh: `YAML 语法错误：${reason}`, en: `YAML syntax error: ${reason}` }, syntaxOffset);
   }
   if (!ast || (ast.kind === SCALAR && (ast as YAMLScalar).value === "" && !(ast as YAMLScalar).doubleQuoted && !(ast as YAMLScalar).singleQuoted)) {
     return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
@@ -64,7 +96,7 @@ export function loadYaml(text: string, options: YamlOptions): LoadResult {
     );
   }
 
-  const converter = new Converter(positions, options);
+  const converter = new Converter(positions, options, text);
   let data: Record<string, unknown>;
   try {
     data = converter.convert(ast, 0) as Record<string, unknown>;
@@ -122,7 +154,7 @@ class Converter {
   private budget = LIMITS.maxNodes;
   /** Keys and indexes from the root to the node being converted (a pointer is built only when needed). */
   private readonly path: (string | number)[] = [];
-  constructor(private readonly positions: PositionIndex, private readonly options: YamlOptions) {}
+  constructor(private readonly positions: PositionIndex, private readonly options: YamlOptions, private readonly text = "") {}
 
   private pointer(): string {
     let p = "";
@@ -165,8 +197,16 @@ class Converter {
         }
         return this.convert(target, depth + 1);
       }
+      case INCLUDE_REF:
+        throw new LoadFailure(
+          {
+            zh: "不支持 !include：申报材料只由一个章程文件和一个成员名单文件组成，请把内容直接写在文件中",
+            en: "!include is not supported: a proposal is one charter file and one roster file; write the content in the file itself",
+          },
+          Math.max(0, this.text.lastIndexOf("!include", node.startPosition)),
+        );
       default:
-        throw new LoadFailure({ zh: "不支持的 YAML 结构", en: "unsupported YAML construct" }, node.startPosition);
+        throw new LoadFailure({ zh: "不支持的 YAML 结构", en: "unsupported YAML construct" }, node.startPosition ?? 0);
     }
   }
 
@@ -210,7 +250,9 @@ class Converter {
         const a = this.positions.positionOf(first).line;
         const b = this.positions.positionOf(keyNode.startPosition).line;
         throw new LoadFailure(
-          { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
+          a === b
+            ? { zh: `键“${key}”在第 ${a} 行出现了两次；请删除或合并其中一个`, en: `duplicate key "${key}" twice on line ${a}; remove or merge one of them` }
+            : { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
           keyNode.startPosition,
         );
       }
@@ -254,15 +296,76 @@ function cleanReason(reason: string): string {
   return reason.replace(/^JS-YAML:\s*/, "").replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
 }
 
-/** The parser throws plain errors on some inputs (a stack overflow, `!!binary`): say what we can. */
-function parserCrash(e: unknown, text: string): Text {
-  if (e instanceof RangeError) return tooDeep();
-  const tag = /(^|[\s[{,:-])(!![\w/]+|![\w/-]*)/m.exec(text)?.[2];
+/** The parser throws plain errors on some inputs (a stack overflow on deep nesting): say what we can. */
+function parserCrash(e: unknown, text: string): { text: Text; offset: number } {
+  if (e instanceof RangeError) return { text: tooDeep(), offset: 0 };
+  const tag = /(^|[\s[{,:-])(!![\w/]+|![\w/-]*)/m.exec(text);
+  if (tag) return { text: unsupportedTag(tag[2]), offset: tag.index + tag[1].length };
+  return { text: { zh: "无法解析 YAML 文件", en: "cannot parse the YAML file" }, offset: 0 };
+}
+
+function unsupportedTag(tag: string): Text {
+  return {
+    zh: `不支持的 YAML 标签 ${tag}；联盟文件只需要普通文本、数字、true/false、列表和映射，请删除该标签`,
+    en: `unsupported YAML tag ${tag}; proposal files need only plain text, numbers, true/false, lists and mappings: remove the tag`,
+  };
+}
+
+/** Clearer words (and a better position) for the parser errors that users meet most. */
+function explainSyntax(reason: string, text: string, offset: number): { text: Text; offset: number } | undefined {
+  const tag = /^unknown tag <(.*)>$/.exec(reason);
   if (tag) {
+    const written = tag[1].startsWith("tag:yaml.org,2002:") ? "!!" + tag[1].slice(18) : tag[1];
+    return { text: unsupportedTag(written), offset };
+  }
+  if (reason.startsWith("expected a single document")) {
+    // The parser marks the end of the first document; the second one starts at the next `---`.
+    const m = /^---/m.exec(text.slice(offset));
     return {
-      zh: `不支持的 YAML 标签 ${tag}；联盟文件只需要普通文本、数字、true/false、列表和映射`,
-      en: `unsupported YAML tag ${tag}; proposal files need only plain text, numbers, true/false, lists and mappings`,
+      text: {
+        zh: "文件包含多个 YAML 文档（用 --- 分隔）；一个申报文件只能有一个文档，请删除多余的 --- 或拆分文件",
+        en: "the file holds more than one YAML document (separated by ---); a proposal file must be a single document: remove the extra --- or split the file",
+      },
+      offset: m ? offset + m.index : offset,
     };
   }
-  return { zh: "无法解析 YAML 文件", en: "cannot parse the YAML file" };
+  return undefined;
+}
+
+/**
+ * Offset of the first tab that indents a line of block structure, if any. The parser warns about
+ * every tab it skips as white space, legitimate ones included (after `key:`, inside flow
+ * collections and quoted text), so a warning counts only when its tab is in a line's leading
+ * white space and not inside a scalar or a flow collection. Runs only when there are warnings.
+ */
+function tabIndentation(root: YAMLNode, text: string, warnings: { isWarning?: boolean; mark?: { position: number } }[]): number | undefined {
+  const candidates: number[] = [];
+  for (const w of warnings) {
+    const at = w.mark?.position;
+    if (!w.isWarning || at === undefined || text.charCodeAt(at) !== 9) continue;
+    let i = at - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    let j = at + 1;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+    const next = text.charCodeAt(j); // white space before a comment or a line end is fine
+    const blank = j >= text.length || next === 35 || next === 10 || next === 13;
+    if (!blank && (i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) candidates.push(at);
+  }
+  if (candidates.length === 0) return undefined;
+  // Spans in which a tab at the start of a line is content, or white space of a flow collection.
+  const spans: [number, number][] = [];
+  const stack: (YAMLNode | null | undefined)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    const start = node.startPosition;
+    if (node.kind === SCALAR || ((node.kind === MAP || node.kind === SEQ) && (text[start] === "[" || text[start] === "{"))) {
+      spans.push([start, node.endPosition]);
+    } else if (node.kind === MAP) {
+      for (const m of (node as YamlMap).mappings ?? []) stack.push(m?.key, m?.value);
+    } else if (node.kind === SEQ) {
+      for (const item of (node as YAMLSequence).items ?? []) stack.push(item);
+    }
+  }
+  return candidates.find((at) => !spans.some(([s, e]) => at >= s && at < e));
 }
