@@ -12,6 +12,7 @@ import { getRule } from "../rules/index.js";
 import type { Condition, Rule } from "../rules/rule.js";
 import type { Finding, Lang, ProposalReport, Report, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
+import { pushAll } from "./push-all.js";
 
 type Group = Condition | "other";
 
@@ -336,7 +337,7 @@ export const html: Formatter = (report, ctx) => {
     ...(s.suppressed !== undefined ? [card("suppressed", w.suppressed, s.suppressed)] : []),
     "</div>",
   );
-  out.push(...conditionTable(report, lang));
+  pushAll(out, conditionTable(report, lang));
   out.push("</section>");
 
   // Proposals table
@@ -344,7 +345,7 @@ export const html: Formatter = (report, ctx) => {
   if (report.proposals.length === 0) {
     out.push(`<p class="empty">${e(w.noProposals)}</p>`);
   } else {
-    out.push(...proposalTable(report, lang));
+    pushAll(out, proposalTable(report, lang));
   }
   out.push("</section>");
 
@@ -352,7 +353,7 @@ export const html: Formatter = (report, ctx) => {
   const withFindings = report.proposals.map((p, i) => [p, i] as const).filter(([p]) => p.findings.length > 0);
   out.push('<section id="findings" aria-labelledby="findings-h">', `<h2 id="findings-h">${e(w.findings)}</h2>`);
   if (withFindings.length === 0) out.push(`<p class="empty">${e(w.noFindings)}</p>`);
-  for (const [p, i] of withFindings) out.push(...proposalDetails(p, i, lang));
+  for (const [p, i] of withFindings) pushAll(out, proposalDetails(p, i, lang));
   out.push("</section>");
 
   out.push(`<footer>${e(w.footer(report.tool.version))}</footer>`, "</main>", `<script>${SCRIPT}</script>`, "</body>", "</html>", "");
@@ -472,7 +473,7 @@ function proposalDetails(p: ProposalReport, i: number, lang: Lang): string[] {
     if (findings.length === 0) continue;
     out.push(`<section class="group" data-condition="${g}">`);
     out.push(`<div class="group-head"><h4>${groupHeading(g, lang)}</h4><span class="muted">${e(w.findingCount(findings.length))}</span></div>`);
-    out.push(...clauses(findings, lang));
+    pushAll(out, clauses(findings, lang));
     out.push('<ol class="findings">');
     for (const f of findings) out.push(findingItem(f, lang));
     out.push("</ol>", "</section>");

@@ -10,6 +10,7 @@ import { citationText } from "../policy/documents.js";
 import { getRule, RULES } from "../rules/index.js";
 import type { Finding, Lang, ProposalReport, Report } from "../types.js";
 import type { FormatContext, Formatter } from "./types.js";
+import { pushAll } from "./push-all.js";
 
 const WORDS = {
   zh: { sep: "：", rule: "规则", citation: "依据", fix: "修改建议", belowFailOn: "未达到 --fail-on 级别的问题", suppressed: "已抑制的问题", notChecked: "未审核：申报材料的文件缺失或无法读取" },
@@ -22,7 +23,7 @@ const isFileRule = (id: string) => id.startsWith("file/");
 export const junit: Formatter = (report, ctx) => {
   const active = RULES.filter((r) => r.severity[report.profile]).map((r) => r.id);
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"];
-  report.proposals.forEach((p, i) => out.push(...suite(p, i, active, report, ctx)));
+  report.proposals.forEach((p, i) => pushAll(out, suite(p, i, active, report, ctx)));
   out.push("</testsuites>", "");
   return out.join("\n");
 };
@@ -34,7 +35,11 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
   const failing = new Map<string, Finding[]>();
   const below: Finding[] = [];
   for (const f of p.findings) {
-    if (atOrAbove(f.severity, ctx.failOn)) failing.set(f.ruleId, [...(failing.get(f.ruleId) ?? []), f]);
+    if (atOrAbove(f.severity, ctx.failOn)) {
+      const list = failing.get(f.ruleId);
+      if (list) list.push(f);
+      else failing.set(f.ruleId, [f]);
+    }
     else below.push(f);
   }
   // With a file missing or unreadable only the file/* rules ran: the others were not checked.

@@ -30,11 +30,21 @@ export const stylish: Formatter = (report, ctx) => {
     if (p.findings.length === 0) continue;
     out.push("", c.bold(p.path) + (p.name ? `  ${p.name}` : ""));
     const byFile = new Map<string, Finding[]>();
-    for (const f of p.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    for (const f of p.findings) {
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
     for (const [file, findings] of byFile) {
       out.push(c.underline(file));
-      const locW = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
-      const msgW = Math.min(90, Math.max(...findings.map((f) => width(f.message))));
+      // A loop, not Math.max(...list): a roster of 60,000 members can have that many findings.
+      let locW = 0;
+      let msgW = 0;
+      for (const f of findings) {
+        locW = Math.max(locW, `${f.line}:${f.column}`.length);
+        msgW = Math.max(msgW, width(f.message));
+      }
+      msgW = Math.min(90, msgW);
       for (const f of findings) {
         const loc = c.dim(`${f.line}:${f.column}`.padEnd(locW));
         out.push(`  ${loc}  ${sev(f)}  ${pad(f.message, msgW)}  ${c.dim(f.ruleId)}  ${c.dim(citeOf(f, ctx.lang))}`);
