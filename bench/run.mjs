@@ -57,6 +57,14 @@ const ratio = (label, a, b, target) => {
 };
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+// How many cores this run really had: the same CPU-bound loop once alone and once per CPU at
+// the same time. On a shared VM this is often well under cpus().length, which caps what
+// --jobs can gain; read the parallel ratios below against it.
+const spin = ["-e", "let x=0;for(let i=0;i<2e8;i++)x+=i%7"];
+const alone = measure(process.execPath, spin);
+const together = measure("bash", ["-c", Array.from(cpus(), () => `"${process.execPath}" ${spin[0]} '${spin[1]}' &`).join(" ") + " wait"]);
+console.log(`effective cores: ${((cpus().length * alone.wall) / together.wall).toFixed(2)} of ${cpus().length} (one spin loop ${alone.wall.toFixed(2)} s alone, ${together.wall.toFixed(2)} s with ${cpus().length} side by side)`);
 console.log(`median of ${repeat} runs each\n`);
 
 // 1. Cold start: one proposal vs an empty Node process.

@@ -1,9 +1,9 @@
 // -o FILE: the report is written whole or not at all (temporary file in the same folder, then
 // rename), so a CI step never picks up half a SARIF file. A report is never written over a
 // proposal file: the tool does not change the files it audits.
-import { chmodSync, closeSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { CHARTER_NAMES, MEMBERS_NAMES } from "../discover.js";
 import { UsageError } from "../errors.js";
 
@@ -22,34 +22,28 @@ export function writeOutput(file: string, text: string): void {
     (std === "stdout" || std === "1" ? process.stdout : process.stderr).write(text);
     return;
   }
-  let target = file;
   let mode: number | undefined;
   try {
-    const st = statSync(file); // through links
+    const st = lstatSync(file);
     if (st.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-    if (!st.isFile()) {
-      // A pipe or a device (/dev/stdout, /dev/null, a FIFO): there is nothing to replace
-      // atomically, and renaming over it would replace the device node or link itself.
+    if (st.isFIFO() || st.isCharacterDevice()) {
+      // A pipe or a terminal/device named explicitly (/dev/null, a FIFO): written to, since there
+      // is nothing to replace atomically and renaming over it would replace the device node.
       writeWhole(file, text, "w");
       return;
     }
-    mode = st.mode & 0o7777;
-    // A link to a report is written through: its target is replaced, the link stays.
-    if (lstatSync(file).isSymbolicLink()) target = realpathSync(file);
+    if (st.isFile()) mode = st.mode & 0o7777; // replacing a report keeps its permissions
+    else if (!st.isSymbolicLink()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+    // A symbolic link is replaced by the report, never written through: a link planted in a
+    // checkout (report.json → ~/.bashrc) must not make the report overwrite its target.
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") fail(file, e);
-    // A new file; a dangling link is written where it points.
-    try {
-      if (lstatSync(file).isSymbolicLink()) target = resolve(dirname(file), readlinkSync(file));
-    } catch {
-      /* no link either: a new file */
-    }
   }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = join(dirname(file), `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     writeWhole(tmp, text, "wx");
-    if (mode !== undefined) chmodSync(tmp, mode); // replacing a report keeps its permissions
-    renameSync(tmp, target);
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, file);
   } catch (e) {
     try {
       unlinkSync(tmp);

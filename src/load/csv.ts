@@ -65,7 +65,7 @@ export function loadCsv(text: string): LoadResult {
   const offsetShift = text.length - body.length;
   if (body.trim() === "") return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
 
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  const firstLine = body.slice(0, body.search(/[\r\n]|$/));
   const delimiter = detectDelimiter(firstLine);
   let rows: string[][];
   try {

@@ -57,7 +57,7 @@ export function loadYaml(text: string, options: YamlOptions): LoadResult {
     // below finds duplicates with a Map and names both lines.
     ast = yamlParser().load(source, { schema: failsafeSchema, ignoreDuplicateKeys: true });
   } catch (e) {
-    const crash = parserCrash(e, text);
+    const crash = parserCrash(e);
     return fail(crash.text, crash.offset);
   }
   const errors = ast?.errors ?? [];
@@ -296,12 +296,19 @@ function cleanReason(reason: string): string {
   return reason.replace(/^JS-YAML:\s*/, "").replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
 }
 
-/** The parser throws plain errors on some inputs (a stack overflow on deep nesting): say what we can. */
-function parserCrash(e: unknown, text: string): { text: Text; offset: number } {
+/**
+ * The parser throws plain errors on some inputs: a stack overflow on deep nesting, and a few
+ * TypeErrors on garbled text that fuzzing finds (`[- ?*`). Say what we can.
+ */
+function parserCrash(e: unknown): { text: Text; offset: number } {
   if (e instanceof RangeError) return { text: tooDeep(), offset: 0 };
-  const tag = /(^|[\s[{,:-])(!![\w/]+|![\w/-]*)/m.exec(text);
-  if (tag) return { text: unsupportedTag(tag[2]), offset: tag.index + tag[1].length };
-  return { text: { zh: "无法解析 YAML 文件", en: "cannot parse the YAML file" }, offset: 0 };
+  return {
+    text: {
+      zh: "无法解析 YAML 文件：语法错误严重，无法定位；请用支持 YAML 的编辑器检查文件",
+      en: "cannot parse the YAML file: its syntax is too broken to point at the error; check it in an editor that knows YAML",
+    },
+    offset: 0,
+  };
 }
 
 function unsupportedTag(tag: string): Text {

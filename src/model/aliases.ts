@@ -43,7 +43,8 @@ export function normalizeRoster(data: Record<string, unknown>): void {
   for (const m of members) {
     if (m && typeof m === "object" && typeof (m as Record<string, unknown>).type === "string") {
       const t = ((m as Record<string, unknown>).type as string).trim();
-      (m as Record<string, unknown>).type = TYPE_ALIASES[t] ?? t;
+      // hasOwn: `type: constructor` must stay the text it is, not become Object's constructor.
+      (m as Record<string, unknown>).type = Object.hasOwn(TYPE_ALIASES, t) ? TYPE_ALIASES[t] : t;
     }
   }
 }

@@ -260,11 +260,13 @@ export const composition: Rule[] = [
     fix: { zh: "由企业成员担任牵头单位（alliance.lead_member）。", en: "Make an enterprise member the lead (alliance.lead_member)." },
     messages: {
       notEnterprise: { zh: "牵头单位 {member} 的类型是 {type}，不是企业", en: "the lead member {member} is of type {type}, not an enterprise" },
+      noType: { zh: "牵头单位 {member} 没有写明单位类型，应为企业", en: "the lead member {member} states no type; it should be an enterprise" },
     },
     check({ charter, roster, report }) {
       const lead = roster.get(refOf(at(charter, "alliance", "lead_member")));
       if (lead && lead.id && !isType(lead, "enterprise")) {
-        report({ messageId: "notEnterprise", data: { member: roster.label(lead.id), type: show(lead.member.type) }, pointer: "/alliance/lead_member" });
+        const type = lead.member.type;
+        report({ messageId: type === undefined ? "noType" : "notEnterprise", data: { member: roster.label(lead.id), type: show(type) }, pointer: "/alliance/lead_member" });
       }
     },
   }),

@@ -8,7 +8,8 @@
 //   ALLIANCE_AUDIT_FUZZ_SEED=<seed> npx vitest run test/fuzz
 // ALLIANCE_AUDIT_FUZZ_RUNS sets the number of in-process cases (default 10,000; the binary runs
 // take a fixed 3 × 70 more). A hang cannot be interrupted from inside, so each case is written to
-// <tmpdir>/alliance-audit-fuzz-case.json before it runs: after a timeout, that is the culprit.
+// <tmpdir>/alliance-audit-fuzz-case-<pid>.json (printed at the start) before it runs: after a
+// timeout, that file holds the culprit.
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +29,7 @@ const BATCHES = 3;
 const PER_BATCH = 70; // > 64: the binary's --jobs 2 starts a worker thread for part of the batch
 
 const box = new Sandbox("alliance-audit-fuzz-");
-const LAST_CASE = join(tmpdir(), "alliance-audit-fuzz-case.json");
+const LAST_CASE = join(tmpdir(), `alliance-audit-fuzz-case-${process.pid}.json`);
 /** The unmutated bytes of every file of the three fixture folders. */
 const PLAIN: Record<"yaml" | "csv" | "json", Record<string, Buffer>> = {
   yaml: { "charter.yaml": Buffer.from(base("yaml-charter")), "members.yaml": Buffer.from(base("yaml-members")) },
@@ -46,7 +47,7 @@ function writeCase(dir: string, c: Case): Record<string, Buffer> {
 
 let protoBefore: string;
 beforeAll(() => {
-  console.log(`fuzz: seed ${SEED}, ${RUNS} in-process cases + ${BATCHES * PER_BATCH} through the binary (reproduce: ALLIANCE_AUDIT_FUZZ_SEED=${SEED} npx vitest run test/fuzz)`);
+  console.log(`fuzz: seed ${SEED}, ${RUNS} in-process cases + ${BATCHES * PER_BATCH} through the binary (reproduce: ALLIANCE_AUDIT_FUZZ_SEED=${SEED} npx vitest run test/fuzz; after a hang the case is in ${LAST_CASE})`);
   protoBefore = prototypeState();
 });
 afterAll(() => box.cleanup());

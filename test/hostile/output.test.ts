@@ -96,14 +96,25 @@ describe("-o FILE", () => {
     expect(readdirSync(join(box.root, "a-folder"))).toEqual([]);
   });
 
-  it("through a link: the link's target is replaced, the link stays a link", async () => {
-    writeFileSync(join(box.root, "target.json"), "old");
-    symlinkSync("target.json", join(box.root, "link.json"));
+  it("over a symbolic link: the link is replaced by the report, its target is never written through", async () => {
+    // A link planted in a checkout (report.json → ~/.bashrc) must not make -o overwrite its target.
+    writeFileSync(join(box.root, "precious.txt"), "do not touch");
+    symlinkSync("precious.txt", join(box.root, "link.json"));
+    const before = snapshot(box.root);
     const r = await audit("link.json");
     expect(r.code).toBe(0);
-    expect(lstatSync(join(box.root, "link.json")).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(join(box.root, "target.json"), "utf8")).summary.proposals).toBe(1);
+    expect(lstatSync(join(box.root, "link.json")).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(join(box.root, "link.json"), "utf8")).summary.proposals).toBe(1);
+    expectUnchanged(before, snapshot(box.root), (rel) => rel === "precious.txt");
+    expect(readFileSync(join(box.root, "precious.txt"), "utf8")).toBe("do not touch");
     expect(leftovers(box.root)).toEqual([]);
+  });
+
+  it("through a link that leads nowhere: the link is replaced", async () => {
+    symlinkSync("nowhere/x.json", join(box.root, "dangling.json"));
+    const r = await audit("dangling.json");
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(box.root, "dangling.json")).isFile()).toBe(true);
   });
 
   it("to /dev/stdout and /dev/null: written to, never replaced (renaming over a device would replace it)", async () => {

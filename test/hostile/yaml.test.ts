@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../helpers/cli.js";
 import { loadYaml } from "../../src/load/yaml.js";
 import { LIMITS } from "../../src/limits.js";
-import { Sandbox, charterText, checkBatch, checkCase, lineOf, replaceOnce, runBatch, type BatchRun, type HostileCase } from "./helpers.js";
+import { AS_OF, Sandbox, charterText, checkBatch, checkCase, cli, expectFinding, jsonOf, lineOf, membersText, replaceOnce, runBatch, type BatchRun, type HostileCase } from "./helpers.js";
 
 const C = charterText();
 const box = new Sandbox();
@@ -230,6 +230,25 @@ describe("hostile YAML", () => {
   it("the whole hostile batch takes seconds, not minutes (the alias bomb is refused fast)", () => {
     expect(run.apiMs).toBeLessThan(15_000);
     expect(run.cli.ms).toBeLessThan(30_000);
+  });
+});
+
+describe("found by fuzzing", () => {
+  // Run by the binary with a time limit: in-process, a regression would hang the test worker.
+  it("an invalid \\x, \\u or \\U escape at the end of a file does not hang the parser", async () => {
+    const texts = ['  note: "\\x"', '  note: "\\u12', '  note: "\\U0000004' + " ".repeat(40), '  note: "\\x"\n\n'];
+    texts.forEach((t, i) => box.proposal(`escape-hang/${i}`, { "members.yaml": membersText() + t }));
+    const r = await cli(["escape-hang", "--format", "json", "--as-of", AS_OF], box.root, { timeoutMs: 20_000 });
+    expect(r.signal, "the run was killed after 20 s: the parser hangs").toBeNull();
+    const report = jsonOf(r);
+    expect(report.proposals).toHaveLength(texts.length);
+    for (const p of report.proposals) expectFinding(p, { ruleId: "file/unreadable", file: "members.yaml", message: /YAML syntax error: expected hexadecimal character/ }, true);
+  });
+
+  it("text that makes the parser itself throw is a finding", () => {
+    const r = loadYaml("[- ?*", { isTextField: () => false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message.en).toMatch(/^cannot parse the YAML file/);
   });
 });
 
