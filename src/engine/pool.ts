@@ -45,27 +45,37 @@ export async function auditAll(proposals: Proposal[], settings: Settings, option
     workers.push(
       new Promise<void>((resolveWorker) => {
         const worker = new Worker(workerUrl!, { workerData: settings });
-        let current: number | undefined;
+        // Two chunks in flight: the main thread reads a worker's result only between its own
+        // chunks, so with one the worker would wait idle for about a chunk's time each round.
+        const inFlight = new Set<number>();
+        let finished = false;
         const next = () => {
-          current = chunks.shift();
-          if (current === undefined) {
+          const c = chunks.shift();
+          if (c !== undefined) {
+            inFlight.add(c);
+            worker.postMessage({ chunk: c, proposals: slice(c) });
+          } else if (inFlight.size === 0 && !finished) {
+            finished = true;
             void worker.terminate();
             resolveWorker();
-          } else {
-            worker.postMessage({ chunk: current, proposals: slice(current) });
           }
         };
         worker.on("message", (msg: { chunk: number; reports: ProposalReport[] }) => {
+          inFlight.delete(msg.chunk);
           results[msg.chunk] = msg.reports;
           progress(msg.reports.length);
           next();
         });
-        // A worker that dies hands its chunk back; the main thread finishes the work.
+        // A worker that dies hands its chunks back; the main thread finishes the work.
         worker.on("error", () => {
-          if (current !== undefined) chunks.unshift(current);
-          current = undefined;
-          resolveWorker();
+          for (const c of inFlight) chunks.unshift(c);
+          inFlight.clear();
+          if (!finished) {
+            finished = true;
+            resolveWorker();
+          }
         });
+        next();
         next();
       }),
     );
