@@ -4,6 +4,7 @@
 // suppression without a reason, or one that suppresses nothing, is itself a warning.
 import type { Finding } from "../types.js";
 import type { LoadedDocument } from "../load/document.js";
+import { interpolate } from "../i18n.js";
 import { citationOf } from "../policy/documents.js";
 import { effectiveSeverity, getRule } from "../rules/index.js";
 import type { DocRole } from "../rules/rule.js";
@@ -50,31 +51,26 @@ export function applySuppressions(findings: Finding[], docs: Record<DocRole, Loa
     suppressed++;
     return false;
   });
-  const meta = (id: string) => getRule(id)!;
+  // A directive's own problems are findings of the suppression/* rules, with their messages.
+  const report = (ruleId: string, d: Directive) => {
+    const rule = getRule(ruleId)!;
+    const severity = effectiveSeverity(rule, s.profile, s.overrides);
+    if (!severity) return;
+    const rules = d.ruleIds.join(", ") || (s.lang === "zh" ? "未写规则" : "no rule");
+    kept.push({
+      ruleId,
+      severity,
+      message: interpolate(rule.messages.default[s.lang], { rules }, s.lang),
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      pointer: "",
+      citation: citationOf(rule.citation),
+    });
+  };
   for (const d of all) {
-    const where = { file: d.file, line: d.line, column: d.column, pointer: "" };
-    const noReason = meta("suppression/no-reason");
-    const noReasonSeverity = effectiveSeverity(noReason, s.profile, s.overrides);
-    if (!d.reason && noReasonSeverity) {
-      kept.push({
-        ruleId: noReason.id,
-        severity: noReasonSeverity,
-        message: s.lang === "zh" ? `抑制注释（${d.ruleIds.join(", ") || "未写规则"}）没有说明理由：请在规则后写“ -- 理由”` : `suppression of ${d.ruleIds.join(", ") || "no rule"} gives no reason: add " -- <reason>" after the rule id`,
-        ...where,
-        citation: citationOf(noReason.citation),
-      });
-    }
-    const unused = meta("suppression/unused");
-    const unusedSeverity = effectiveSeverity(unused, s.profile, s.overrides);
-    if (!d.used && unusedSeverity) {
-      kept.push({
-        ruleId: unused.id,
-        severity: unusedSeverity,
-        message: s.lang === "zh" ? `抑制注释（${d.ruleIds.join(", ") || "未写规则"}）的下一行没有相应的问题，可以删除` : `suppression of ${d.ruleIds.join(", ") || "no rule"} suppresses nothing on the next line; remove it`,
-        ...where,
-        citation: citationOf(unused.citation),
-      });
-    }
+    if (!d.reason) report("suppression/no-reason", d);
+    if (!d.used) report("suppression/unused", d);
   }
   return { kept, suppressed };
 }

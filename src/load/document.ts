@@ -117,3 +117,10 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
     target[key] = value;
   }
 }
+
+/** The message for a key written twice in one mapping, naming both lines (YAML and JSON alike). */
+export function duplicateKeyMessage(key: string, firstLine: number, secondLine: number): Text {
+  return firstLine === secondLine
+    ? { zh: `键“${key}”在第 ${firstLine} 行出现了两次；请删除或合并其中一个`, en: `duplicate key "${key}" twice on line ${firstLine}; remove or merge one of them` }
+    : { zh: `键“${key}”重复：第 ${firstLine} 行和第 ${secondLine} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${firstLine} and ${secondLine}; remove or merge one of them` };
+}

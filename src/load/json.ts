@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import type { Node as JsonNode, ParseError } from "jsonc-parser";
 import { LIMITS } from "../limits.js";
 import type { Text } from "../types.js";
-import { PositionIndex, pointerSegment, setOwn, type LoadResult } from "./document.js";
+import { PositionIndex, duplicateKeyMessage, pointerSegment, setOwn, type LoadResult } from "./document.js";
 
 type JsoncParser = typeof import("jsonc-parser");
 let jsonc: JsoncParser | undefined;
@@ -88,14 +88,7 @@ function convert(node: JsonNode, pointer: string, depth: number, text: string, p
         const key = String(keyNode.value);
         const first = seen.get(key);
         if (first !== undefined) {
-          const a = positions.positionOf(first).line;
-          const b = positions.positionOf(keyNode.offset).line;
-          throw new LoadFailure(
-            a === b
-              ? { zh: `键“${key}”在第 ${a} 行出现了两次；请删除或合并其中一个`, en: `duplicate key "${key}" twice on line ${a}; remove or merge one of them` }
-              : { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
-            keyNode.offset,
-          );
+          throw new LoadFailure(duplicateKeyMessage(key, positions.positionOf(first).line, positions.positionOf(keyNode.offset).line), keyNode.offset);
         }
         seen.set(key, keyNode.offset);
         const child = `${pointer}/${pointerSegment(key)}`;

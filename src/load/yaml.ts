@@ -13,7 +13,7 @@ import type { YAMLNode, YAMLScalar, YAMLMapping, YAMLSequence, YamlMap, YAMLAnch
 import failsafeSchema from "@stoplight/yaml-ast-parser/dist/src/schema/failsafe.js";
 import { LIMITS } from "../limits.js";
 import type { Text } from "../types.js";
-import { PositionIndex, pointerSegment, setOwn, type Comment, type LoadResult } from "./document.js";
+import { PositionIndex, duplicateKeyMessage, pointerSegment, setOwn, type Comment, type LoadResult } from "./document.js";
 
 // Imported statically (not on first use like the JSON and CSV parsers) so that the CLI bundle
 // contains it: nearly every proposal is YAML, and loading its 20 CommonJS files cost ~25 ms.
@@ -247,14 +247,8 @@ class Converter {
       }
       const first = seen.get(key);
       if (first !== undefined) {
-        const a = this.positions.positionOf(first).line;
-        const b = this.positions.positionOf(keyNode.startPosition).line;
-        throw new LoadFailure(
-          a === b
-            ? { zh: `键“${key}”在第 ${a} 行出现了两次；请删除或合并其中一个`, en: `duplicate key "${key}" twice on line ${a}; remove or merge one of them` }
-            : { zh: `键“${key}”重复：第 ${a} 行和第 ${b} 行；请删除或合并其中一个`, en: `duplicate key "${key}" on lines ${a} and ${b}; remove or merge one of them` },
-          keyNode.startPosition,
-        );
+        const lines = [first, keyNode.startPosition].map((o) => this.positions.positionOf(o).line);
+        throw new LoadFailure(duplicateKeyMessage(key, lines[0], lines[1]), keyNode.startPosition);
       }
       seen.set(key, keyNode.startPosition);
       this.path.push(key);

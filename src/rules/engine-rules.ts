@@ -57,7 +57,12 @@ export const engineRules: Rule[] = [
       en: "An inline `# alliance-audit-disable-next-line <rule-id> -- <reason>` comment must give a reason for the reviewer.",
     },
     fix: { zh: "在规则编号后加上“ -- 理由”。", en: 'Add " -- reason" after the rule id.' },
-    messages: {},
+    messages: {
+      default: {
+        zh: "抑制注释（{rules}）没有说明理由：请在规则后写“ -- 理由”",
+        en: 'suppression of {rules} gives no reason: add " -- <reason>" after the rule id',
+      },
+    },
   }),
   defineRule({
     id: "suppression/unused",
@@ -70,6 +75,11 @@ export const engineRules: Rule[] = [
       en: "The line after an inline suppression has no finding of that rule: the comment is stale or names the wrong rule.",
     },
     fix: { zh: "删除该注释，或更正规则编号。", en: "Remove the comment, or correct the rule id." },
-    messages: {},
+    messages: {
+      default: {
+        zh: "抑制注释（{rules}）的下一行没有相应的问题，可以删除",
+        en: "suppression of {rules} suppresses nothing on the next line; remove it",
+      },
+    },
   }),
 ];
