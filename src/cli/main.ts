@@ -1,7 +1,7 @@
 // The command line: a thin layer over audit() and the formatters (../shared/spec/cli.md).
 // Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 the command could not run.
 import { Command, CommanderError, Option } from "commander";
-import { audit, parseShard, resolveSettings, type AuditOptions } from "../audit.js";
+import { parseShard, resolveSettings, type AuditOptions } from "../audit.js";
 import { mergeReports } from "../merge.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "../errors.js";

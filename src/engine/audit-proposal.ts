@@ -51,12 +51,8 @@ export function auditProposal(proposal: Proposal, settings: Settings): ProposalR
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of shown) counts[f.severity]++;
   const status = findings.some((f) => atOrAbove(f.severity, settings.failOn)) ? "fail" : "pass";
-  const report: ProposalReport = { path: proposal.path, name, status, counts, findings: shown };
-  if (suppressed > 0) {
-    // Keep the spec's key order: suppressed before findings.
-    return { path: proposal.path, name, status, counts, suppressed, findings: shown };
-  }
-  return report;
+  // `suppressed` only when something was, and before `findings` (the spec's key order).
+  return { path: proposal.path, name, status, counts, ...(suppressed > 0 ? { suppressed } : {}), findings: shown };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

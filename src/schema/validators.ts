@@ -38,14 +38,20 @@ function precompiled(name: SchemaName): Validator | undefined {
   }
 }
 
-/** Ajv options shared with scripts/build-validators.mjs (keep them identical). */
-export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true } as const;
-
-export function compile(name: SchemaName): Validator {
+/**
+ * The one Ajv set-up of the project, used here when running from sources and by
+ * scripts/build-validators.mjs (with `code` options) to precompile the same validators.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function createAjv(extra: Record<string, unknown> = {}): any {
   const Ajv2020 = require("ajv/dist/2020").default;
   const addFormats = require("ajv-formats").default;
-  const ajv = new Ajv2020(AJV_OPTIONS);
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, ...extra });
   addFormats(ajv, ["date"]);
-  ajv.addKeyword({ keyword: "x-source-text", schemaType: "boolean" });
-  return ajv.compile(JSON.parse(schemaText(name))) as Validator;
+  ajv.addKeyword({ keyword: "x-source-text", schemaType: "boolean" }); // an annotation the loaders read
+  return ajv;
+}
+
+export function compile(name: SchemaName): Validator {
+  return createAjv().compile(JSON.parse(schemaText(name))) as Validator;
 }
