@@ -2,7 +2,7 @@
 // so `audit()` returns exactly the report object that `--format json` prints.
 import { discover } from "./discover.js";
 import { availableParallelism } from "node:os";
-import type { Settings } from "./engine/audit-proposal.js";
+import type { Settings } from "./engine/settings.js";
 import { auditAll } from "./engine/pool.js";
 import { UsageError } from "./errors.js";
 import { langFromEnv } from "./i18n.js";
@@ -33,6 +33,8 @@ export interface AuditOptions {
   jobs?: number;
   /** Audit only the index-th (1-based) of `count` deterministic slices of the proposals. */
   shard?: Shard;
+  /** The config file these options came from, as the report names it (relative to cwd), or null. */
+  configFile?: string | null;
   /** Called as proposals finish (for a progress indicator). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -74,14 +76,20 @@ export function resolveSettings(o: AuditOptions): Settings {
   const overrides = o.rules ?? {};
   for (const [id, sev] of Object.entries(overrides)) {
     if (!getRule(id)) throw new UsageError({ zh: `未知的规则 ${id}`, en: `unknown rule "${id}"` });
+    if (sev === "off" && id.startsWith("file/")) {
+      throw new UsageError({
+        zh: `规则 ${id} 不能关闭：文件缺失或无法读取时，该申报材料的条件根本没有审核；可以降为 warning 或 info（报告中仍显示为“未审核”）`,
+        en: `${id} cannot be turned off: when a file is missing or unreadable the proposal's conditions were not checked at all; lower it to warning or info instead (the report still shows the proposal as unaudited)`,
+      });
+    }
     if (sev !== "off" && !SEVERITIES.includes(sev)) throw new UsageError({ zh: `规则 ${id} 的级别 ${String(sev)} 无效（可选 off、info、warning、error）`, en: `invalid severity "${String(sev)}" for ${id} (choose off, info, warning or error)` });
   }
-  return { profile, asOf, lang, failOn, quiet: o.quiet ?? false, overrides };
+  return { profile, asOf, lang, failOn, quiet: o.quiet ?? false, overrides, cwd: o.cwd ?? process.cwd() };
 }
 
 export async function audit(options: AuditOptions = {}): Promise<Report> {
   const settings = resolveSettings(options);
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = settings.cwd;
   const paths = options.paths?.length ? options.paths : ["."];
   const proposals = discover(paths, { cwd, members: options.members, ignore: options.ignore });
   if (proposals.length === 0) {
@@ -94,5 +102,5 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError({ zh: `--jobs 应为正整数，实际是 ${String(jobs)}`, en: `--jobs must be a positive whole number, got ${String(jobs)}` });
   const mine = shardOf(proposals, options.shard);
   const reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress });
-  return buildReport(settings.profile, settings.asOf, reports);
+  return buildReport({ profile: settings.profile, asOf: settings.asOf, config: options.configFile ?? null }, reports);
 }

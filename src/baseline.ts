@@ -32,7 +32,7 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { audit, resolveSettings, type AuditOptions } from "./audit.js";
-import { atOrAbove } from "./engine/audit-proposal.js";
+import { isFileRule, proposalEntry } from "./engine/status.js";
 import { UsageError } from "./errors.js";
 import { summarize } from "./report.js";
 import { LANGS, type FailOn, type Finding, type Lang, type ProposalReport, type Report, type Text } from "./types.js";
@@ -45,6 +45,9 @@ export interface BaselineEntry {
   ruleId: string;
   pointer: string;
   message: string;
+  /** The message's id and its data (numbers masked): what matches, whatever the language. */
+  messageId?: string;
+  data?: string;
   count: number;
 }
 
@@ -101,9 +104,11 @@ export function readBaseline(file: string, cwd: string = process.cwd()): Baselin
     const r = e as Record<string, unknown>;
     const ok =
       r && typeof r === "object" && typeof r.file === "string" && typeof r.ruleId === "string" && typeof r.pointer === "string" &&
-      (r.message === undefined || typeof r.message === "string") && (r.count === undefined || (Number.isInteger(r.count) && (r.count as number) >= 1));
+      (r.message === undefined || typeof r.message === "string") && (r.count === undefined || (Number.isInteger(r.count) && (r.count as number) >= 1)) &&
+      (r.messageId === undefined || typeof r.messageId === "string") && (r.data === undefined || typeof r.data === "string");
     if (!ok) return bad({ zh: `findings[${i}] 应有 file、ruleId、pointer（文本）、message 和 count`, en: `findings[${i}] needs file, ruleId, pointer (text), message and count` });
-    return { file: r.file as string, ruleId: r.ruleId as string, pointer: r.pointer as string, message: (r.message as string) ?? "", count: (r.count as number) ?? 1 };
+    const id = typeof r.messageId === "string" ? { messageId: r.messageId, data: (r.data as string | undefined) ?? "" } : {};
+    return { file: r.file as string, ruleId: r.ruleId as string, pointer: r.pointer as string, message: (r.message as string) ?? "", ...id, count: (r.count as number) ?? 1 };
   });
   const lang = LANGS.includes(o.lang as Lang) ? (o.lang as Lang) : undefined;
   return { version: 1, tool: "alliance-audit", ...(lang ? { lang } : {}), findings };
@@ -113,10 +118,10 @@ export function readBaseline(file: string, cwd: string = process.cwd()): Baselin
 export function normalizeBaseline(entries: BaselineEntry[], lang?: Lang): Baseline {
   const byKey = new Map<string, BaselineEntry>();
   for (const e of entries) {
-    const k = [e.file, e.ruleId, e.pointer, e.message].join("\0");
+    const k = [e.file, e.ruleId, e.pointer, e.messageId ?? "", e.data ?? "", e.messageId ? "" : e.message].join("\0");
     const had = byKey.get(k);
     if (had) had.count += e.count;
-    else byKey.set(k, { file: e.file, ruleId: e.ruleId, pointer: e.pointer, message: e.message, count: e.count });
+    else byKey.set(k, { file: e.file, ruleId: e.ruleId, pointer: e.pointer, message: e.message, ...(e.messageId ? { messageId: e.messageId, data: e.data ?? "" } : {}), count: e.count });
   }
   const findings = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.pointer, b.pointer) || cmp(a.message, b.message));
   return { version: 1, tool: "alliance-audit", ...(lang ? { lang } : {}), findings };
@@ -132,6 +137,15 @@ export function serializeBaseline(b: Baseline): string {
 /** A message with its numbers masked: "shares sum to 90%" and "… 80%" are the same finding. */
 const fingerprint = (message: string) => message.replace(/\d+(?:\.\d+)?/g, "#");
 
+/** A finding's data, keys sorted and numbers masked, as the baseline keeps it. */
+export function dataKey(data: Finding["data"]): string {
+  if (!data) return "";
+  return fingerprint(JSON.stringify(Object.keys(data).sort().map((k) => [k, data[k]])));
+}
+
+/** The language-neutral match key of an entry or a finding (revision 2), or undefined for older entries. */
+const idKey = (messageId: string | undefined, data: string | undefined) => (messageId ? `id\0${messageId}\0${data ?? ""}` : undefined);
+
 /** The folders of the report's proposals, absolute: entries for other proposals are left alone. */
 function auditedFolders(report: Report, cwd: string): Set<string> {
   return new Set(report.proposals.map((p) => resolve(cwd, p.path)));
@@ -144,7 +158,10 @@ function auditedFolders(report: Report, cwd: string): Set<string> {
 export function baselineFromReport(report: Report, baselineFile: string, lang: Lang, cwd: string = process.cwd(), previous?: Baseline): Baseline {
   const entries: BaselineEntry[] = [];
   for (const p of report.proposals) {
-    for (const f of p.findings) entries.push({ file: baselinePath(f.file, baselineFile, cwd), ruleId: f.ruleId, pointer: f.pointer, message: f.message, count: 1 });
+    for (const f of p.findings) {
+      if (isFileRule(f.ruleId)) continue; // never baselined: an unaudited proposal must stay visible
+      entries.push({ file: baselinePath(f.file, baselineFile, cwd), ruleId: f.ruleId, pointer: f.pointer, message: f.message, messageId: f.messageId, data: dataKey(f.data), count: 1 });
+    }
   }
   if (previous) {
     const audited = auditedFolders(report, cwd);
@@ -200,27 +217,32 @@ export function applyBaseline(report: Report, baseline: Baseline, o: ApplyOption
     let g = groups.get(k);
     if (!g) groups.set(k, (g = { total: 0, byMessage: new Map() }));
     g.total += e.count;
-    const m = fingerprint(e.message);
+    const m = idKey(e.messageId, e.data) ?? fingerprint(e.message);
     g.byMessage.set(m, (g.byMessage.get(m) ?? 0) + e.count);
   }
   const keyOf = (f: Finding) => [baselinePath(f.file, o.baselineFile, cwd), f.ruleId, f.pointer].join("\0");
   const all = report.proposals.flatMap((p) => p.findings);
   const matched = new Set<Finding>();
-  // Pass 1: same rule, file, value and message (numbers masked).
+  // Pass 1: same rule, file, value and message id + data (entries of this revision), else the
+  // same message text (older entries); numbers masked in both.
   for (const f of all) {
+    if (isFileRule(f.ruleId)) continue; // a baseline never silences a file/* finding (cli.md)
     const g = groups.get(keyOf(f));
-    const m = fingerprint(f.message);
-    const n = g?.byMessage.get(m) ?? 0;
-    if (g && n > 0) {
-      g.byMessage.set(m, n - 1);
-      g.total--;
-      matched.add(f);
+    if (!g) continue;
+    for (const m of [idKey(f.messageId, dataKey(f.data)), fingerprint(f.message)]) {
+      const n = m === undefined ? 0 : (g.byMessage.get(m) ?? 0);
+      if (n > 0) {
+        g.byMessage.set(m!, n - 1);
+        g.total--;
+        matched.add(f);
+        break;
+      }
     }
   }
   // Pass 2, for a run in another language than the baseline's: same rule, file and value, by count.
   const sameLang = o.lang !== undefined && baseline.lang !== undefined && o.lang === baseline.lang;
   for (const f of sameLang ? [] : all) {
-    if (matched.has(f)) continue;
+    if (matched.has(f) || isFileRule(f.ruleId)) continue;
     const g = groups.get(keyOf(f));
     if (!g || g.total <= 0) continue;
     const [msg, n] = [...g.byMessage].find(([, c]) => c > 0)!;
@@ -232,15 +254,8 @@ export function applyBaseline(report: Report, baseline: Baseline, o: ApplyOption
   const proposals = report.proposals.map((p): ProposalReport => {
     const kept = p.findings.filter((f) => !matched.has(f));
     const dropped = p.findings.length - kept.length;
-    const shown = o.quiet ? kept.filter((f) => f.severity === "error") : kept;
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of shown) counts[f.severity]++;
-    const status = kept.some((f) => atOrAbove(f.severity, o.failOn)) ? "fail" : "pass";
-    const suppressed = (p.suppressed ?? 0) + dropped;
-    // The spec's key order: suppressed (when any) before findings.
-    return suppressed > 0
-      ? { path: p.path, name: p.name, status, counts, suppressed, findings: shown }
-      : { path: p.path, name: p.name, status, counts, findings: shown };
+    // Status and counts in the one place that computes them for audit, baseline and merge.
+    return proposalEntry(p.path, p.name, kept, { failOn: o.failOn, quiet: !!o.quiet, suppressed: (p.suppressed ?? 0) + dropped });
   });
 
   // Entries left over that are about the proposals audited now: fixed since the baseline.

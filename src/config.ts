@@ -213,7 +213,7 @@ const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : JSON.stringify(
  */
 export function applyConfig(options: AuditOptions, config: Config | undefined, cwd: string = options.cwd ?? process.cwd()): AuditOptions {
   if (!config) return options;
-  const out: AuditOptions = { ...options };
+  const out: AuditOptions = { ...options, configFile: config.display };
   out.profile = options.profile ?? config.profile;
   out.lang = options.lang ?? config.lang;
   out.failOn = options.failOn ?? config.failOn;

@@ -50,7 +50,10 @@ export interface Proposal {
   /** The proposal folder as the report shows it. */
   path: string;
   charter: ProposalFile;
+  /** The roster given with --members; otherwise the engine chooses it after reading the charter (`roster:`). */
   members?: ProposalFile;
+  /** The charter file was named on the command line: another charter beside it is not ambiguous. */
+  explicit?: boolean;
 }
 
 export interface DiscoverOptions {
@@ -81,11 +84,10 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
   const { cwd } = options;
   const file = (abs: string): ProposalFile => ({ abs, display: displayPath(abs, cwd) });
   const byCharter = new Map<string, Proposal>();
-  const add = (charterAbs: string, membersAbs?: string) => {
+  const add = (charterAbs: string, explicit = false) => {
     if (byCharter.has(charterAbs)) return;
     const dir = dirname(charterAbs);
-    const members = membersAbs ?? firstIn(dir, MEMBERS_NAMES);
-    byCharter.set(charterAbs, { path: displayPath(dir, cwd), charter: file(charterAbs), members: members ? file(members) : undefined });
+    byCharter.set(charterAbs, { path: displayPath(dir, cwd), charter: file(charterAbs), ...(explicit ? { explicit } : {}) });
   };
   const ignore = options.ignore ?? [];
 
@@ -111,15 +113,8 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
       if (!dirs.has(d)) dirs.set(d, new Set());
       dirs.get(d)!.add(basename(abs));
     }
-    for (const [d, names] of dirs) {
-      let entries: Set<string> | undefined;
-      try {
-        entries = new Set(readdirSync(d));
-      } catch {
-        entries = names;
-      }
-      add(firstIn(d, CHARTER_NAMES, names)!, firstIn(d, MEMBERS_NAMES, entries));
-    }
+    // One proposal per folder; a second charter file there is the engine's file/ambiguous.
+    for (const [d, names] of dirs) add(firstIn(d, CHARTER_NAMES, names)!);
   };
 
   for (const p of paths) {
@@ -133,7 +128,7 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
       try {
         lstatSync(abs); // a dangling link given by name: its charter is unreadable, say so as a finding
         if (CHARTER_NAMES.includes(basename(abs))) {
-          add(abs);
+          add(abs, true);
           continue;
         }
       } catch {
@@ -154,7 +149,7 @@ export function discover(paths: string[], options: DiscoverOptions): Proposal[] 
     if (st.isDirectory()) {
       addFolder(abs);
     } else if (CHARTER_NAMES.includes(basename(abs))) {
-      add(abs);
+      add(abs, true);
     } else {
       throw new UsageError({
         zh: `${p} 不是章程文件：请给出申报文件夹，或 ${CHARTER_NAMES.join("、")} 之一`,

@@ -1,23 +1,31 @@
-// ProposalReports → the Report object that every format renders (cli.md, JSON report v1).
-import type { Profile, ProposalReport, Report, Summary } from "./types.js";
+// ProposalReports → the Report object that every format renders (cli.md, JSON report version 2).
+import { summarize } from "./engine/status.js";
+import type { ProfileFileRef, Profile, ProposalReport, Report } from "./types.js";
 import { VERSION } from "./version.js";
 
-export function buildReport(profile: Profile, asOf: string, proposals: ProposalReport[]): Report {
-  const sorted = [...proposals].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { version: 1, tool: { name: "alliance-audit", version: VERSION }, profile, asOf, proposals: sorted, summary: summarize(sorted) };
+export { summarize } from "./engine/status.js";
+
+export interface ReportHead {
+  profile: Profile | ProfileFileRef;
+  asOf: string;
+  /** The config file used, relative to the cwd, or null. */
+  config?: string | null;
 }
 
-export function summarize(proposals: ProposalReport[]): Summary {
-  const s: Summary = { proposals: proposals.length, passed: 0, failed: 0, error: 0, warning: 0, info: 0 };
-  let suppressed = 0;
-  for (const p of proposals) {
-    if (p.status === "pass") s.passed++;
-    else s.failed++;
-    s.error += p.counts.error;
-    s.warning += p.counts.warning;
-    s.info += p.counts.info;
-    suppressed += p.suppressed ?? 0;
-  }
-  if (suppressed > 0) s.suppressed = suppressed;
-  return s;
+export function buildReport(head: ReportHead, proposals: ProposalReport[]): Report {
+  const sorted = [...proposals].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    version: 2,
+    tool: { name: "alliance-audit", version: VERSION },
+    profile: head.profile,
+    config: head.config ?? null,
+    asOf: head.asOf,
+    proposals: sorted,
+    summary: summarize(sorted),
+  };
+}
+
+/** The profile's name as people read it: a built-in's id, or a profile file's name in `lang`. */
+export function profileLabel(profile: Report["profile"], lang: "zh" | "en"): string {
+  return typeof profile === "string" ? profile : `${profile.name[lang]} (${profile.file})`;
 }

@@ -7,7 +7,11 @@ import { suggest } from "../rules/similar.js";
 import { schemaText, SCHEMA_NAMES, type SchemaName } from "../schema/schemas.js";
 import { PROFILES, type Lang, type Profile } from "../types.js";
 
-export function explainCommand(id: string): string {
+/**
+ * `explain RULE [--lang L]`: with a language, that language only (fidelity.md C8); without, both.
+ * Tool rules (file/*, schema/*, ref/*, suppression/*) print no policy citation (C1).
+ */
+export function explainCommand(id: string, lang?: Lang): string {
   const rule = getRule(id);
   if (!rule) {
     const near = suggest(id, RULES.map((r) => r.id));
@@ -16,22 +20,29 @@ export function explainCommand(id: string): string {
       en: `unknown rule "${id}"${near ? `; did you mean ${near}?` : ""} (alliance-audit rules lists them all)`,
     });
   }
+  const langs: Lang[] = lang ? [lang] : ["zh", "en"];
+  const L = {
+    severity: { zh: "级别", en: "severity" },
+    citation: { zh: "依据", en: "citation" },
+    none: { zh: "无（工具规则，不引用政策条款）", en: "none (a tool rule: it cites no policy clause)" },
+    explanation: { zh: "说明：", en: "Explanation:" },
+    fix: { zh: "修改建议：", en: "How to fix:" },
+  };
+  const label = (k: keyof typeof L) => langs.map((l) => L[k][l]).join(" / ");
   const severities = PROFILES.map((p) => `${p}: ${rule.severity[p] ?? "—"}`).join(" · ");
-  const refs = [rule.citation, ...(rule.alsoCites ?? [])];
-  const lines = [
-    `${rule.id}`,
-    `  ${rule.title.zh} — ${rule.title.en}`,
-    "",
-    `级别 / severity    ${severities}`,
-    `依据 / citation    ${refs.map((r) => citationText(r, "zh")).join("；")}`,
-    `                   ${refs.map((r) => citationText(r, "en")).join("; ")}`,
-  ];
+  const refs = rule.citation ? [rule.citation, ...(rule.alsoCites ?? [])] : [];
+  const lines = [`${rule.id}`, `  ${langs.map((l) => rule.title[l]).join(" — ")}`, "", `${label("severity")}    ${severities}`];
+  if (refs.length === 0) lines.push(`${label("citation")}    ${langs.map((l) => L.none[l]).join(" / ")}`);
+  for (const [k, l] of langs.entries()) {
+    if (refs.length) lines.push(`${k === 0 ? `${label("citation")}    ` : " ".repeat(label("citation").length + 4)}${refs.map((r) => citationText(r, l)).join(l === "zh" ? "；" : "; ")}`);
+  }
   for (const r of refs) {
     const text = clauseText(r);
-    if (text) lines.push("", `${DOCUMENTS[r.doc].full.zh} ${r.article.zh}：`, indent(text));
+    if (text) lines.push("", `${DOCUMENTS[r.doc].full[langs[0]]} ${r.article[langs[0]]}${langs[0] === "zh" ? "：" : ":"}`, indent(text));
   }
-  lines.push("", "说明：", indent(rule.description.zh), "", "Explanation:", indent(rule.description.en));
-  lines.push("", "修改建议：", indent(rule.fix.zh), "", "How to fix:", indent(rule.fix.en), "");
+  for (const l of langs) lines.push("", L.explanation[l], indent(rule.description[l]));
+  for (const l of langs) lines.push("", L.fix[l], indent(rule.fix[l]));
+  lines.push("");
   return lines.join("\n");
 }
 
@@ -51,7 +62,7 @@ export function rulesCommand(profile: Profile, lang: Lang, overrides: SeverityOv
     const sev = effectiveSeverity(rule, profile, overrides);
     if (sev) n++;
     else off++;
-    table.push([rule.id, sev ?? "off", rule.title[lang], citationText(rule.citation, lang)]);
+    table.push([rule.id, sev ?? "off", rule.title[lang], rule.citation ? citationText(rule.citation, lang) : "—"]);
   }
   const offText = off ? (lang === "zh" ? `，${off} 条已关闭` : `, ${off} off`) : "";
   const from = configFile ? (lang === "zh" ? `（配置文件 ${configFile}）` : ` (config ${configFile})`) : "";

@@ -8,6 +8,8 @@ import { UsageError } from "../errors.js";
 import { loadFormatter, formatNames } from "../format/index.js";
 import { langFromEnv } from "../i18n.js";
 import { FAIL_ON, LANGS, PROFILES, type FailOn, type Lang, type Profile, type Report } from "../types.js";
+import { failsRun } from "../engine/status.js";
+import { rulesMeta } from "../rules/meta.js";
 import { VERSION } from "../version.js";
 import { writeOutput } from "./output.js";
 import { explainCommand, rulesCommand, schemaCommand } from "./commands.js";
@@ -34,6 +36,8 @@ interface AuditFlags {
   baseline?: string;
   updateBaseline?: boolean;
   watch?: boolean;
+  /** false for --no-fix-hints. */
+  fixHints: boolean;
 }
 
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode, so output is flushed). */
@@ -54,6 +58,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .option("--shard <i/n>", "audit only the i-th of n deterministic slices of the proposals (CI matrices)")
     .option("--quiet", "report errors only")
     .option("--no-color", "no ANSI colours (also NO_COLOR)")
+    .option("--no-fix-hints", "stylish and html: no fix hint under each rule's first finding")
     .option("--config <file>", "config file (default: .alliance-audit.yaml/.yml/.json found upward from the current folder)")
     .option("--no-config", "ignore config files")
     .option("--baseline <file>", "report only findings not recorded in this baseline file (the others count as suppressed)")
@@ -84,8 +89,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .command("explain")
     .description("the rule's citation, explanation (zh and en) and fix hint")
     .argument("<rule-id>", "a rule id, such as agreement/unsigned")
-    .action((id: string) => {
-      io.stdout.write(explainCommand(id));
+    .addOption(new Option("--lang <lang>", "print this language only (default: both)").choices(LANGS as string[]))
+    .action((id: string, flags: { lang?: Lang }) => {
+      io.stdout.write(explainCommand(id, flags.lang));
     });
   program
     .command("rules")
@@ -112,12 +118,15 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .action(async (files: string[], flags: { format: string; output?: string; failOn: FailOn; lang?: Lang; color: boolean }) => {
       const formatter = await loadFormatter(flags.format);
       if (!formatter) throw new UsageError({ zh: `未知的报告格式“${flags.format}”；可选：${formatNames().join("、")}`, en: `unknown format "${flags.format}"; choose one of ${formatNames().join(", ")}` });
-      const report = mergeReports(files);
+      const lang = flags.lang ?? langFromEnv();
+      // Status and counts are computed again under merge's own --fail-on (one place: engine/status.ts).
+      const report = mergeReports(files, { failOn: flags.failOn, lang: flags.lang });
       const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-      const text = formatter(report, { lang: flags.lang ?? langFromEnv(), color, failOn: flags.failOn });
+      const profile = typeof report.profile === "string" && (PROFILES as readonly string[]).includes(report.profile) ? (report.profile as Profile) : "national";
+      const text = formatter(report, { lang, color, failOn: flags.failOn, rules: rulesMeta(profile) });
       if (flags.output) writeOutput(flags.output, text);
       else io.stdout.write(text);
-      exitCode = report.proposals.some((p) => p.status === "fail") ? 1 : 0;
+      exitCode = report.proposals.some((p) => failsRun(p, flags.failOn)) ? 1 : 0;
     });
   program
     .command("schema")
@@ -180,7 +189,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   Object.assign(options, withConfig());
   if (flags.watch) {
     const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn }) }, io);
+    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile, s.overrides), fixHints: flags.fixHints }) }, io);
   }
   const settings = resolveSettings(options); // validate before any file is read
   const progress = progressReporter(io, !!flags.output);
@@ -195,11 +204,12 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (notice) io.stderr.write(`alliance-audit: ${notice[settings.lang]}\n`);
   if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn });
+  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile, settings.overrides), fixHints: flags.fixHints });
   if (flags.output) writeOutput(flags.output, text);
   else io.stdout.write(text);
-  // A proposal's status already says whether it has a finding at or above --fail-on.
-  return report.proposals.some((p) => p.status === "fail") ? 1 : 0;
+  // Exit 1 when any finding is at or above --fail-on: a failing proposal, or an unaudited one
+  // whose file/* finding is (a lowered file/* rule may let an unaudited proposal through).
+  return report.proposals.some((p) => failsRun(p, settings.failOn)) ? 1 : 0;
 }
 
 /** Colours on a TTY unless --no-color or NO_COLOR; FORCE_COLOR forces them (cli.md). */

@@ -6,7 +6,7 @@ import { RULES, type Rule } from "../rules/index.js";
 import { PROFILES } from "../types.js";
 
 export function ruleDoc(rule: Rule): string {
-  const refs = [rule.citation, ...(rule.alsoCites ?? [])];
+  const refs = rule.citation ? [rule.citation, ...(rule.alsoCites ?? [])] : [];
   const lines = [
     `# ${rule.id}`,
     "",
@@ -19,6 +19,7 @@ export function ruleDoc(rule: Rule): string {
     "## 依据 / Citation",
     "",
   ];
+  if (refs.length === 0) lines.push("无：工具规则，不引用政策条款。 — None: a tool rule cites no policy clause.", "");
   for (const r of refs) {
     lines.push(`- ${citationText(r, "zh")} — ${citationText(r, "en")}`);
     const text = clauseText(r);
@@ -39,7 +40,7 @@ export function ruleDoc(rule: Rule): string {
 export function rulesIndex(): string {
   const lines = ["# Rules", "", "Generated from the rule objects in `src/rules/` (`npm run docs`). Severities: N = national, HLJ = heilongjiang.", "", "| rule | N | HLJ | title | citation |", "|---|---|---|---|---|"];
   for (const r of RULES) {
-    lines.push(`| [${r.id}](${r.id}.md) | ${r.severity.national ?? "—"} | ${r.severity.heilongjiang ?? "—"} | ${r.title.zh} — ${r.title.en} | ${citationText(r.citation, "zh")} |`);
+    lines.push(`| [${r.id}](${r.id}.md) | ${r.severity.national ?? "—"} | ${r.severity.heilongjiang ?? "—"} | ${r.title.zh} — ${r.title.en} | ${r.citation ? citationText(r.citation, "zh") : "—"} |`);
   }
   return lines.join("\n") + "\n";
 }

@@ -1,58 +1,44 @@
-// One proposal, start to finish: load (files → documents) → validate (schema + rules → findings)
-// → a ProposalReport. Nothing here throws for a bad file: every problem is a finding.
-import type { Finding, Lang, FailOn, Profile, ProposalReport, Severity, Text } from "../types.js";
+// One proposal, start to finish: load (files → documents) → validate (schema + rules → raw
+// findings) → findings (one constructor, finding.ts) → the proposal's entry (status.ts). Nothing
+// here throws for a bad file: every problem is a finding.
 import type { Proposal } from "../discover.js";
-import { interpolate } from "../i18n.js";
-import type { LoadedDocument, LoadResult } from "../load/document.js";
-import { readDocument } from "../load/read.js";
+import type { LoadedDocument } from "../load/document.js";
 import { Roster } from "../model/proposal.js";
-import { citationOf } from "../policy/documents.js";
-import { effectiveSeverity, getRule, RULES, type SeverityOverrides } from "../rules/index.js";
+import { effectiveSeverity, getRule, RULES } from "../rules/index.js";
 import type { DocRole, RawFinding, Rule, RuleContext } from "../rules/rule.js";
 import { schemaFindings } from "../schema/errors.js";
 import { validator } from "../schema/validators.js";
+import type { Finding, ProposalReport } from "../types.js";
+import { makeFinding, messageText, type FindingInput } from "./finding.js";
+import { loadProposal } from "./load-proposal.js";
+import type { Settings } from "./settings.js";
+import { proposalEntry } from "./status.js";
 import { applySuppressions } from "./suppressions.js";
 
-export interface Settings {
-  profile: Profile;
-  asOf: string;
-  lang: Lang;
-  failOn: FailOn;
-  quiet: boolean;
-  overrides: SeverityOverrides;
-}
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
-  return failOn !== "never" && RANK[severity] >= RANK[failOn];
-}
+export type { Settings } from "./settings.js";
+export { atOrAbove } from "./status.js";
 
 export function auditProposal(proposal: Proposal, settings: Settings): ProposalReport {
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   let name: string | null = null;
   let suppressed = 0;
   try {
     const result = audit(proposal, settings);
-    for (const f of result.findings) findings.push(f); // not push(...): 100,000+ findings overflow the stack
+    findings = result.findings;
     name = result.name;
     suppressed = result.suppressed;
   } catch (e) {
     // A bug of ours must not take the rest of a batch down: report it on this proposal.
     if (process.env.DEBUG?.includes("alliance-audit")) console.error(e);
-    findings.push(
-      fileFinding("file/unreadable", proposal.charter.display, settings, {
-        zh: `alliance-audit 审核此申报材料时出现内部错误（${String((e as Error)?.message ?? e)}）；请报告此问题`,
-        en: `alliance-audit failed on this proposal with an internal error (${String((e as Error)?.message ?? e)}); please report it`,
-      }),
+    const reason = String((e as Error)?.message ?? e);
+    const f = makeFinding(
+      { ruleId: "file/unreadable", messageId: "internal", data: { reason }, file: proposal.charter.display, line: 1, column: 1, pointer: "" },
+      settings,
     );
+    findings = f ? [f] : [];
   }
-  const shown = settings.quiet ? findings.filter((f) => f.severity === "error") : findings;
-  shown.sort(compareFindings);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of shown) counts[f.severity]++;
-  const status = findings.some((f) => atOrAbove(f.severity, settings.failOn)) ? "fail" : "pass";
-  // `suppressed` only when something was, and before `findings` (the spec's key order).
-  return { path: proposal.path, name, status, counts, ...(suppressed > 0 ? { suppressed } : {}), findings: shown };
+  findings.sort(compareFindings);
+  return proposalEntry(proposal.path, name, findings, { failOn: settings.failOn, quiet: settings.quiet, suppressed });
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -60,60 +46,29 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function fileFinding(ruleId: "file/missing" | "file/unreadable", file: string, s: Settings, message: Text, line = 1, column = 1): Finding {
-  const rule = getRule(ruleId)!;
-  return {
-    ruleId,
-    severity: effectiveSeverity(rule, s.profile, {}) ?? "error",
-    message: message[s.lang],
-    file,
-    line,
-    column,
-    pointer: "",
-    citation: citationOf(rule.citation),
-  };
-}
-
 function audit(proposal: Proposal, s: Settings): { findings: Finding[]; name: string | null; suppressed: number } {
-  const charterResult = readDocument(proposal.charter.abs, "charter");
-  const membersResult: LoadResult | undefined = proposal.members ? readDocument(proposal.members.abs, "members") : undefined;
-  const name = charterResult.ok ? allianceName(charterResult.doc) : null;
-
-  // When a file is missing or unreadable the proposal gets only its file/* findings.
-  const fileFindings: Finding[] = [];
-  if (!charterResult.ok) {
-    const { message, position } = charterResult.error;
-    fileFindings.push(fileFinding("file/unreadable", proposal.charter.display, s, message, position.line, position.column));
+  const loaded = loadProposal(proposal, s.cwd);
+  if (!loaded.ok) {
+    // The conditions need both files: a proposal that could not be loaded gets its file/* findings only.
+    const findings = loaded.findings.map((f) => makeFinding(f, s)).filter((f): f is Finding => !!f);
+    return { findings, name: loaded.name, suppressed: 0 };
   }
-  if (!proposal.members) {
-    fileFindings.push(
-      fileFinding("file/missing", proposal.charter.display, s, {
-        zh: `${proposal.path} 中没有成员名单文件（members.yaml、members.yml、members.json 或 members.csv）`,
-        en: `no membership file (members.yaml, members.yml, members.json or members.csv) in ${proposal.path}`,
-      }),
-    );
-  } else if (membersResult && !membersResult.ok) {
-    const { message, position } = membersResult.error;
-    fileFindings.push(fileFinding("file/unreadable", proposal.members.display, s, message, position.line, position.column));
+  const { docs } = loaded;
+  const findings: Finding[] = [];
+  for (const r of validate(docs, s)) {
+    const f = makeFinding(place(r, docs), s);
+    if (f) findings.push(f);
   }
-  if (fileFindings.length > 0 || !charterResult.ok || !membersResult?.ok || !proposal.members) {
-    return { findings: fileFindings.filter((f) => effectiveSeverity(getRule(f.ruleId)!, s.profile, s.overrides)), name, suppressed: 0 };
-  }
-
-  const docs: Record<DocRole, LoadedDocument> = {
-    charter: { ...charterResult.doc, file: proposal.charter.display },
-    members: { ...membersResult.doc, file: proposal.members.display },
-  };
-  const raw = validate(docs, s);
-  const findings = raw.map((r) => resolve(r, docs, s));
   const { kept, suppressed } = applySuppressions(findings, docs, s);
-  return { findings: kept, name, suppressed };
+  return { findings: kept, name: loaded.name, suppressed };
 }
 
-function allianceName(doc: LoadedDocument): string | null {
-  const alliance = doc.data.alliance;
-  const n = alliance && typeof alliance === "object" ? (alliance as Record<string, unknown>).name : undefined;
-  return typeof n === "string" && n.trim() ? n.trim() : null;
+/** A raw finding located in its document. */
+function place(r: RawFinding, docs: Record<DocRole, LoadedDocument>): FindingInput {
+  const doc = docs[r.doc];
+  const pos = doc.locate(r.pointer, r.at);
+  const locator = doc.locator?.(r.pointer, r.at);
+  return { ruleId: r.ruleId, messageId: r.messageId, data: r.data, severity: r.severity, file: doc.file, line: pos.line, column: pos.column, pointer: r.pointer, ...(locator ? { locator } : {}) };
 }
 
 /** The rules to run for these settings, computed once per settings object (not per proposal). */
@@ -130,25 +85,21 @@ function rulesFor(s: Settings): Rule[] {
 /** Schema + rules → raw findings, with schema violations that a firing rule covers removed. */
 export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): RawFinding[] {
   const ruleFindings: RawFinding[] = [];
-  let rule!: Rule;
-  const ctx: RuleContext = {
-    charter: docs.charter.data,
-    roster: new Roster(docs.members.data),
-    asOf: s.asOf,
-    profile: s.profile,
-    report: (r) => {
-      const template = rule.messages[r.messageId];
-      ruleFindings.push({
-        ruleId: rule.id,
-        doc: r.doc ?? "charter",
-        pointer: r.pointer,
-        at: r.at,
-        severity: r.severity,
-        message: { zh: interpolate(template.zh, r.data, "zh"), en: interpolate(template.en, r.data, "en") },
-      });
-    },
-  };
-  for (rule of rulesFor(s)) rule.check!(ctx);
+  const roster = new Roster(docs.members.data);
+  for (const rule of rulesFor(s)) {
+    // Each rule gets its own context, so a finding can never be credited to another rule.
+    const ctx: RuleContext = {
+      charter: docs.charter.data,
+      roster,
+      asOf: s.asOf,
+      profile: s.profile,
+      report: (r) => {
+        if (!rule.messages[r.messageId]) messageText(rule, r.messageId, r.data, "en"); // throws: names the rule and the id
+        ruleFindings.push({ ruleId: rule.id, doc: r.doc ?? "charter", pointer: r.pointer, at: r.at, severity: r.severity, messageId: r.messageId, data: r.data });
+      },
+    };
+    rule.check!(ctx);
+  }
 
   const schema: RawFinding[] = [];
   if (effectiveSeverity(getRule("schema/invalid")!, s.profile, s.overrides)) {
@@ -157,7 +108,9 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): Ra
       if (!v(docs[role].data)) for (const f of schemaFindings(v.errors, role)) schema.push(f);
     }
   }
-  return schema.length ? [...schema.filter((f) => !coveredByFiring(f, ruleFindings)), ...ruleFindings] : ruleFindings;
+  if (schema.length === 0) return ruleFindings;
+  const firing = indexByPointer(ruleFindings);
+  return [...schema.filter((f) => !coveredByFiring(f, firing)), ...ruleFindings];
 }
 
 const coverPatterns = new Map<Rule, RegExp>();
@@ -172,33 +125,29 @@ function covers(rule: Rule, pointer: string): boolean {
   return re.test(pointer);
 }
 
-/**
- * A schema violation is reported once, as the condition rule that covers it (rules.md): when that
- * rule fired on the same value or on a value enclosing it.
- */
-function coveredByFiring(f: RawFinding, ruleFindings: RawFinding[]): boolean {
-  return ruleFindings.some((r) => {
-    if (r.doc !== f.doc) return false;
-    if (!(f.pointer === r.pointer || f.pointer.startsWith(r.pointer + "/"))) return false;
-    return covers(getRule(r.ruleId)!, f.pointer);
-  });
+/** Rule findings by document and pointer, so that each schema error looks up only its own ancestors. */
+function indexByPointer(findings: RawFinding[]): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const r of findings) {
+    const k = `${r.doc}\0${r.pointer}`;
+    let ids = index.get(k);
+    if (!ids) index.set(k, (ids = new Set()));
+    ids.add(r.ruleId);
+  }
+  return index;
 }
 
-function resolve(r: RawFinding, docs: Record<DocRole, LoadedDocument>, s: Settings): Finding {
-  const rule = getRule(r.ruleId)!;
-  const doc = docs[r.doc];
-  const pos = doc.locate(r.pointer, r.at);
-  const configured = s.overrides[rule.id];
-  // A configured severity wins; otherwise a finding may carry its own (an agent's signature is a warning).
-  const severity = configured && configured !== "off" ? configured : (r.severity ?? effectiveSeverity(rule, s.profile, s.overrides)!);
-  return {
-    ruleId: r.ruleId,
-    severity,
-    message: r.message[s.lang],
-    file: doc.file,
-    line: pos.line,
-    column: pos.column,
-    pointer: r.pointer,
-    citation: citationOf(rule.citation),
-  };
+/**
+ * A schema violation is reported once, as the condition rule that covers it (rules.md): when that
+ * rule fired on the same value or on a value enclosing it. Linear in the pointer's depth: an
+ * 80,000-row roster must not compare every schema error with every finding.
+ */
+function coveredByFiring(f: RawFinding, firing: Map<string, Set<string>>): boolean {
+  let p = f.pointer;
+  for (;;) {
+    const ids = firing.get(`${f.doc}\0${p}`);
+    if (ids) for (const id of ids) if (covers(getRule(id)!, f.pointer)) return true;
+    if (p === "") return false;
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
 }

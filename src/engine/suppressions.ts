@@ -4,11 +4,10 @@
 // suppression without a reason, or one that suppresses nothing, is itself a warning.
 import type { Finding } from "../types.js";
 import type { LoadedDocument } from "../load/document.js";
-import { interpolate } from "../i18n.js";
-import { citationOf } from "../policy/documents.js";
-import { effectiveSeverity, getRule } from "../rules/index.js";
 import type { DocRole } from "../rules/rule.js";
-import type { Settings } from "./audit-proposal.js";
+import { makeFinding } from "./finding.js";
+import { isFileRule } from "./status.js";
+import type { Settings } from "./settings.js";
 
 const DIRECTIVE = /^\s*alliance-audit-disable-next-line(?:\s+(.*))?$/;
 
@@ -44,8 +43,15 @@ export function applySuppressions(findings: Finding[], docs: Record<DocRole, Loa
   const all = [...directives(docs.charter), ...directives(docs.members)];
   if (all.length === 0) return { kept: findings, suppressed: 0 };
   let suppressed = 0;
+  // By the line they apply to: a roster of 100,000 rows with many directives stays linear.
+  const byLine = new Map<string, Directive[]>();
+  for (const d of all) {
+    const k = `${d.file}\0${d.line + 1}`;
+    byLine.set(k, [...(byLine.get(k) ?? []), d]);
+  }
   const kept = findings.filter((f) => {
-    const d = all.find((x) => x.file === f.file && x.line + 1 === f.line && x.ruleIds.includes(f.ruleId));
+    if (isFileRule(f.ruleId)) return true; // never silenced: the proposal was not audited (cli.md)
+    const d = byLine.get(`${f.file}\0${f.line}`)?.find((x) => x.ruleIds.includes(f.ruleId));
     if (!d) return true;
     d.used = true;
     suppressed++;
@@ -53,20 +59,9 @@ export function applySuppressions(findings: Finding[], docs: Record<DocRole, Loa
   });
   // A directive's own problems are findings of the suppression/* rules, with their messages.
   const report = (ruleId: string, d: Directive) => {
-    const rule = getRule(ruleId)!;
-    const severity = effectiveSeverity(rule, s.profile, s.overrides);
-    if (!severity) return;
-    const rules = d.ruleIds.join(", ") || (s.lang === "zh" ? "未写规则" : "no rule");
-    kept.push({
-      ruleId,
-      severity,
-      message: interpolate(rule.messages.default[s.lang], { rules }, s.lang),
-      file: d.file,
-      line: d.line,
-      column: d.column,
-      pointer: "",
-      citation: citationOf(rule.citation),
-    });
+    const rules = d.ruleIds.length ? d.ruleIds.join(", ") : { zh: "未写规则", en: "no rule" };
+    const f = makeFinding({ ruleId, messageId: "default", data: { rules }, file: d.file, line: d.line, column: d.column, pointer: "" }, s);
+    if (f) kept.push(f);
   };
   for (const d of all) {
     if (!d.reason) report("suppression/no-reason", d);

@@ -3,12 +3,16 @@
 // runner decodes each value back to what the report says.
 import type { Severity } from "../types.js";
 import type { Formatter } from "./types.js";
+import { visible } from "./visible.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
-/** A command's message (after the second `::`): `%`, CR and LF. */
+/**
+ * A command's message (after the second `::`): `%`, CR and LF as the toolkit escapes them, and
+ * every other control character shown visibly (`\u001b`): input cannot write to the log raw.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return visible(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** A property value (`file=…`, `title=…`): also `:` and `,`, which delimit the properties. */
@@ -21,6 +25,8 @@ export const github: Formatter = (report) =>
     .flatMap((p) => p.findings)
     .map((f) => {
       const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}`;
-      return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}\n`;
+      // The annotation's line is the file's; a binary file's locator (成员名单!D7) leads the message.
+      const message = f.locator ? `${f.locator}: ${f.message}` : f.message;
+      return `::${COMMAND[f.severity]} ${props}::${escapeData(message)}\n`;
     })
     .join("");

@@ -5,10 +5,10 @@
 // schema (windyroad): it wants properties/system-out/system-err on every suite, a timestamp and a
 // hostname, and no attributes on <testsuites>. Times are 0 and the timestamp is the as-of date,
 // so the same report gives the same bytes.
-import { atOrAbove } from "../engine/audit-proposal.js";
-import { citationText } from "../policy/documents.js";
-import { getRule, RULES } from "../rules/index.js";
-import type { Finding, Lang, ProposalReport, Report } from "../types.js";
+import { atOrAbove, isFileRule } from "../engine/status.js";
+import { profileLabel } from "../report.js";
+import type { Finding, Lang, ProposalReport, Report, RulesMeta } from "../types.js";
+import { citeText, evidenceText } from "./common.js";
 import type { FormatContext, Formatter } from "./types.js";
 import { pushAll } from "./push-all.js";
 
@@ -17,11 +17,9 @@ const WORDS = {
   en: { sep: ": ", rule: "rule", citation: "citation", fix: "fix", belowFailOn: "findings below --fail-on", suppressed: "suppressed findings", notChecked: "not checked: the proposal's files are missing or unreadable" },
 } as const;
 
-/** Rules that still run when a proposal's files are missing or unreadable (rules.md). */
-const isFileRule = (id: string) => id.startsWith("file/");
-
 export const junit: Formatter = (report, ctx) => {
-  const active = RULES.filter((r) => r.severity[report.profile]).map((r) => r.id);
+  const active = Object.values(ctx.rules).filter((r) => r.severity).map((r) => r.id);
+  // The settings in force (cli.md revision 2): <properties> of <testsuites> is Jenkins-valid.
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"];
   report.proposals.forEach((p, i) => pushAll(out, suite(p, i, active, report, ctx)));
   out.push("</testsuites>", "");
@@ -54,7 +52,7 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
     if (fs) {
       failures++;
       cases.push(`${open}>`);
-      for (const f of fs) cases.push(`      <failure type="${f.severity}" message="${attr(f.message)}">${text(details(f, ctx.lang))}</failure>`);
+      for (const f of fs) cases.push(`      <failure type="${f.severity}" message="${attr(f.message)}">${text(details(f, ctx.lang, ctx.rules))}</failure>`);
       cases.push("    </testcase>");
     } else if (filesBroken && !isFileRule(ruleId)) {
       skipped++;
@@ -66,7 +64,9 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
 
   const props: [string, string][] = [
     ...(p.name ? [["name", p.name] as [string, string]] : []),
-    ["profile", report.profile],
+    ["status", p.status],
+    ["profile", profileLabel(report.profile, ctx.lang)],
+    ["config", report.config ?? ""],
     ["as-of", report.asOf],
     ["fail-on", ctx.failOn],
     ["tool", `${report.tool.name} ${report.tool.version}`],
@@ -77,7 +77,7 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
   if (p.suppressed) stdout.push(`${w.suppressed}${w.sep}${p.suppressed}`);
 
   return [
-    `  <testsuite name="${attr(p.path)}" package="${attr(p.path)}" id="${id}" tests="${active.length + extra.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${report.asOf}T00:00:00" hostname="localhost">`,
+    `  <testsuite name="${attr(p.path)}" package="${attr(p.path)}" id="${id}" tests="${active.length + extra.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${attr(timestamp(report.asOf))}" hostname="localhost">`,
     "    <properties>",
     ...props.map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`),
     "    </properties>",
@@ -88,15 +88,23 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
   ];
 }
 
-const line = (f: Finding) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.ruleId}`;
+const line = (f: Finding) => `${f.file}${f.locator ? ` ${f.locator}` : `:${f.line}:${f.column}`}  ${f.severity}  ${f.message}  ${f.ruleId}`;
+
+/** xs:dateTime from the as-of date; a forged report's `asOf` cannot become anything else. */
+function timestamp(asOf: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T00:00:00` : "1970-01-01T00:00:00";
+}
 
 /** The failure's body: where, what, why (the policy clause) and how to fix. */
-function details(f: Finding, lang: Lang): string {
+function details(f: Finding, lang: Lang, rules: RulesMeta): string {
   const w = WORDS[lang];
-  const rule = getRule(f.ruleId);
+  const rule = rules[f.ruleId];
   const lines = [line(f)];
   lines.push(`${w.rule}${w.sep}${f.ruleId}${rule ? ` — ${rule.title[lang]}` : ""}`);
-  lines.push(`${w.citation}${w.sep}${rule ? citationText(rule.citation, lang) : `${f.citation.document} ${f.citation.article}`}`);
+  const cite = citeText(f, lang);
+  if (cite) lines.push(`${w.citation}${w.sep}${cite}`);
+  const ev = evidenceText(f, lang);
+  if (ev) lines.push(ev);
   if (rule) lines.push(`${w.fix}${w.sep}${rule.fix[lang]}`);
   return lines.join("\n");
 }

@@ -4,15 +4,18 @@
 // region; partialFingerprints so that an alert is the same alert on the next run. No timestamps,
 // no absolute paths: the same report gives the same bytes.
 import { createHash } from "node:crypto";
-import { citationText, clauseText, DOCUMENTS } from "../policy/documents.js";
-import { RULES, type Rule } from "../rules/index.js";
-import type { Finding, Lang, Profile, Severity } from "../types.js";
+import { profileLabel } from "../report.js";
+import type { Finding, Lang, RuleMeta, Severity } from "../types.js";
+import { citeText } from "./common.js";
 import { REPOSITORY_URL, ruleDocUrl } from "./links.js";
 import type { Formatter } from "./types.js";
 
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-/** The partialFingerprints key; bump the version if what goes into the hash ever changes. */
-export const FINGERPRINT_KEY = "allianceAudit/v1";
+/**
+ * The partialFingerprints key; bump the version when what goes into the hash changes. v2 hashes
+ * the message id and data instead of the text, so `--lang` no longer changes an alert's identity.
+ */
+export const FINGERPRINT_KEY = "allianceAudit/v2";
 
 type Level = "error" | "warning" | "note" | "none";
 const LEVEL: Record<Severity, Level> = { error: "error", warning: "warning", info: "note" };
@@ -24,9 +27,9 @@ const WORDS = {
 
 export const sarif: Formatter = (report, ctx) => {
   const lang = ctx.lang;
-  const descriptors = RULES.map((rule) => ruleDescriptor(rule, report.profile, lang));
+  const descriptors = Object.values(ctx.rules).map((rule) => ruleDescriptor(rule, lang));
   // A report merged from another version may name a rule this version lacks: describe it minimally.
-  const known = new Set(RULES.map((r) => r.id));
+  const known = new Set(Object.keys(ctx.rules));
   const unknown = [...new Set(report.proposals.flatMap((p) => p.findings.map((f) => f.ruleId)))].filter((id) => !known.has(id)).sort();
   for (const id of unknown) descriptors.push({ id, name: pascal(id), shortDescription: { text: id }, helpUri: ruleDocUrl(id) });
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
@@ -37,7 +40,7 @@ export const sarif: Formatter = (report, ctx) => {
       const hash = fingerprint(f);
       const n = (seen.get(hash) ?? 0) + 1; // identical findings stay distinct, in a stable order
       seen.set(hash, n);
-      return result(f, p.path, index.get(f.ruleId)!, `${hash}:${n}`);
+      return result(f, p.path, index.get(f.ruleId)!, `${hash}:${n}`, lang);
     }),
   );
 
@@ -61,7 +64,8 @@ export const sarif: Formatter = (report, ctx) => {
         columnKind: "utf16CodeUnits",
         results,
         properties: {
-          profile: report.profile,
+          profile: profileLabel(report.profile, lang),
+          config: report.config,
           asOf: report.asOf,
           ...(report.summary.suppressed ? { suppressed: report.summary.suppressed } : {}),
         },
@@ -82,16 +86,11 @@ interface Descriptor {
   properties?: Record<string, unknown>;
 }
 
-function ruleDescriptor(rule: Rule, profile: Profile, lang: Lang): Descriptor {
+function ruleDescriptor(rule: RuleMeta, lang: Lang): Descriptor {
   const w = WORDS[lang];
-  const severity = rule.severity[profile];
-  const refs = [rule.citation, ...(rule.alsoCites ?? [])];
-  const cites = refs.map((r) => citationText(r, lang)).join(lang === "zh" ? "；" : "; ");
-  const quotes = refs.flatMap((r) => {
-    const text = clauseText(r);
-    return text ? [`${DOCUMENTS[r.doc].full[lang]} ${r.article[lang]}${lang === "zh" ? "：" : ":"}\n\n> ${text}`] : [];
-  });
-  const severities = (Object.keys(rule.severity) as Profile[]).map((p) => `${p}: ${rule.severity[p]}`).join(", ");
+  const severity = rule.severity;
+  const cites = rule.citations.map((c) => c[lang]).join(lang === "zh" ? "；" : "; ");
+  const quotes = rule.clauses.map((c) => `${c.label[lang]}${lang === "zh" ? "：" : ":"}\n\n> ${c.text.replace(/\n/g, "\n> ")}`);
   const helpUri = ruleDocUrl(rule.id);
   return {
     id: rule.id,
@@ -100,31 +99,33 @@ function ruleDescriptor(rule: Rule, profile: Profile, lang: Lang): Descriptor {
     fullDescription: { text: rule.description[lang] },
     helpUri,
     help: {
-      text: `${rule.fix[lang]}\n\n${w.policy}: ${cites}`,
+      text: cites ? `${rule.fix[lang]}\n\n${w.policy}: ${cites}` : rule.fix[lang],
       markdown: [
         `**${w.fix}:** ${rule.fix[lang]}`,
-        `**${w.policy}:** ${cites}`,
+        ...(cites ? [`**${w.policy}:** ${cites}`] : []),
         ...quotes,
-        `**${w.severity}:** ${severities}`,
+        `**${w.severity}:** ${severity ?? "off"}`,
         `[${w.docs}](${helpUri})`,
       ].join("\n\n"),
     },
     defaultConfiguration: severity ? { level: LEVEL[severity] } : { enabled: false, level: "none" },
     properties: {
-      tags: [...new Set(["alliance-audit", rule.condition, ...refs.map((r) => DOCUMENTS[r.doc].name[lang])])],
+      tags: ["alliance-audit", rule.condition],
       precision: "very-high",
       ...(severity ? { "problem.severity": severity === "info" ? "recommendation" : severity } : {}),
-      citation: cites,
+      ...(cites ? { citation: cites } : {}),
     },
   };
 }
 
-function result(f: Finding, proposal: string, ruleIndex: number, fp: string) {
+function result(f: Finding, proposal: string, ruleIndex: number, fp: string, lang: Lang) {
+  const cite = citeText(f, lang);
   return {
     ruleId: f.ruleId,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    // The region is the file's line; a binary file's locator (成员名单!D7) leads the message.
+    message: { text: f.locator ? `${f.locator}: ${f.message}` : f.message },
     locations: [
       {
         physicalLocation: {
@@ -134,13 +135,30 @@ function result(f: Finding, proposal: string, ruleIndex: number, fp: string) {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fp },
-    properties: { proposal, pointer: f.pointer, citation: `${f.citation.document} ${f.citation.article}` },
+    properties: {
+      proposal,
+      pointer: f.pointer,
+      ...(f.locator ? { locator: f.locator } : {}),
+      ...(cite ? { citation: cite } : {}),
+      ...(f.evidence ? { evidence: f.evidence } : {}),
+    },
   };
 }
 
-/** Stable across runs and edits elsewhere in the file: no line or column goes in. */
+/**
+ * Stable across runs, edits elsewhere in the file and languages: no line, column or text goes
+ * in, only the rule, file, value, message id and its data (a report of version 1, which has no
+ * message id, falls back to the text).
+ */
 export function fingerprint(f: Finding): string {
-  return createHash("sha256").update(JSON.stringify([f.ruleId, f.file, f.pointer, f.message])).digest("hex").slice(0, 32);
+  const what = f.messageId ? [f.messageId, canonical(f.data)] : [f.message];
+  return createHash("sha256").update(JSON.stringify([f.ruleId, f.file, f.pointer, ...what])).digest("hex").slice(0, 32);
+}
+
+/** Data with keys sorted, so that the same values always hash alike. */
+function canonical(data: Finding["data"]): string {
+  if (!data) return "";
+  return JSON.stringify(Object.keys(data).sort().map((k) => [k, data[k]]));
 }
 
 /** A relative path as a URI reference: each segment percent-encoded (spaces, CJK, `#`, `?`, `:`). */

@@ -1,10 +1,16 @@
-import type { FailOn, Lang, Report } from "../types.js";
+import type { FailOn, Lang, Report, RulesMeta } from "../types.js";
 
 export interface FormatContext {
   lang: Lang;
   /** ANSI colours (stylish only). */
   color: boolean;
   failOn: FailOn;
+  /** What the formats know of each rule (title, fix hint, citations), from the caller. */
+  rules: RulesMeta;
+  /** Stylish and HTML show each rule's fix hint under its first finding (`--no-fix-hints` turns it off). */
+  fixHints?: boolean;
+  /** Terminal width for wrapping (stylish); undefined: no wrapping. */
+  width?: number;
 }
 
 /** A formatter is a pure function of the report object, like ESLint's. */

@@ -19,6 +19,8 @@ export interface LoadedDocument {
   data: Record<string, unknown>;
   /** Line:column of the value at `pointer`; for a value that is absent, of the closest enclosing key. */
   locate(pointer: string, at?: "value" | "key"): Position;
+  /** Where a person looks in a binary file (`成员名单!D7`); absent for text files (documents.md §2). */
+  locator?(pointer: string, at?: "value" | "key"): string | undefined;
   comments: Comment[];
   /** Position of a character offset (used by comment-based features such as suppressions). */
   positionOf(offset: number): Position;

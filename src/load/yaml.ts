@@ -80,6 +80,10 @@ export function loadYaml(text: string, options: YamlOptions): LoadResult {
     }
   }
   if (syntax) {
+    // The most common slip when typing YAML in Chinese: a full-width colon or space. The
+    // parser's own complaint comes later and elsewhere; name the character instead.
+    const slip = fullWidthSlip(text, syntaxOffset);
+    if (slip) return fail(slip.text, slip.offset);
     const reason = cleanReason(syntax.reason ?? syntax.message ?? "");
     const known = explainSyntax(reason, text, syntaxOffset);
     if (known) return fail(known.text, known.offset);
@@ -89,6 +93,8 @@ export function loadYaml(text: string, options: YamlOptions): LoadResult {
     return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
   }
   if (ast.kind !== MAP) {
+    const slip = fullWidthSlip(text, text.length);
+    if (slip) return fail(slip.text, slip.offset);
     const found = describeNode(ast);
     return fail(
       { zh: `文件顶层必须是“键: 值”映射，实际是${found.zh}`, en: `the top level must be a mapping of "key: value" pairs, found ${found.en}` },
@@ -313,6 +319,49 @@ function unsupportedTag(tag: string): Text {
 }
 
 /** Clearer words (and a better position) for the parser errors that users meet most. */
+/**
+ * The first line, up to the line of the parser's error, that uses a full-width colon after a
+ * key (`名称：值`) or full-width spaces (U+3000) to indent: the cause a Chinese typist needs, at
+ * the character. Lines inside quotes or after a comment mark are not keys and are passed over.
+ */
+export function fullWidthSlip(text: string, errorOffset: number): { text: Text; offset: number } | undefined {
+  const end = text.indexOf("\n", errorOffset);
+  const upto = end < 0 ? text.length : end;
+  let found: { text: Text; offset: number } | undefined;
+  let start = 0;
+  let line = 1;
+  // The nearest slip before the error is its cause (an earlier match may be text in a block scalar).
+  while (start <= upto && start < text.length) {
+    let stop = text.indexOf("\n", start);
+    if (stop < 0) stop = text.length;
+    const l = text.slice(start, stop);
+    const indent = /^[ \t\u3000]*/.exec(l)![0];
+    const ideographic = indent.indexOf("\u3000");
+    const key = /^([ \t]*(?:-[ \t]+)?)([^\s#'"\[{：:][^#：:'"]*?)：(?=[ \t\u3000\r]|$)/.exec(l);
+    if (ideographic >= 0 && indent.length < l.length) {
+      found = {
+        text: {
+          zh: `第 ${line} 行用全角空格缩进；YAML 只能用半角空格缩进，请把全角空格换成半角空格`,
+          en: `line ${line} is indented with a full-width space (U+3000); YAML indents with ordinary spaces only: replace it`,
+        },
+        offset: start + ideographic,
+      };
+    } else if (key) {
+      const name = key[2].trim().slice(0, 20);
+      found = {
+        text: {
+          zh: `第 ${line} 行的“${name}”后用了全角冒号“：”；YAML 的键后要用半角冒号“:”再加一个空格`,
+          en: `line ${line} uses a full-width colon "：" after "${name}" where YAML needs ":" (a half-width colon and a space)`,
+        },
+        offset: start + key[1].length + key[2].length,
+      };
+    }
+    start = stop + 1;
+    line++;
+  }
+  return found;
+}
+
 function explainSyntax(reason: string, text: string, offset: number): { text: Text; offset: number } | undefined {
   const tag = /^unknown tag <(.*)>$/.exec(reason);
   if (tag) {

@@ -48,3 +48,35 @@ import { CLAUSES } from "./clauses.js";
 export function clauseText(ref: PolicyRef): string | undefined {
   return CLAUSES[`${ref.doc} ${ref.article.zh}`];
 }
+
+const ZH_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20; Arabic digits as they are; undefined for anything else. */
+function numeral(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  const m = /^([一二三四五六七八九两]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || s === "") return undefined;
+  if (!m[2]) return m[1] ? ZH_DIGITS[m[1]] : undefined;
+  return (m[1] ? ZH_DIGITS[m[1]] : 1) * 10 + (m[3] ? ZH_DIGITS[m[3]] : 0);
+}
+
+/** 第八条（三） → "Art. 8(3)", 第6条 → "Art. 6"; other article texts stay as written. */
+export function articleInEnglish(article: string): string {
+  const m = /^第(.+?)条(?:（(.+?)）)?$/.exec(article.trim());
+  const n = m ? numeral(m[1]) : undefined;
+  if (!m || n === undefined) return article;
+  if (!m[2]) return `Art. ${n}`;
+  const sub = numeral(m[2]);
+  return sub === undefined ? article : `Art. ${n}(${sub})`;
+}
+
+/**
+ * A report's citation as people read it: the Chinese designation in zh; in en, the English name
+ * of a built-in document (a profile's own source keeps its title) and the article in English.
+ */
+export function citationLabel(c: Citation): Text {
+  const id = (Object.keys(DOCUMENTS) as DocumentId[]).find((k) => DOCUMENTS[k].name.zh === c.document);
+  const zh = `${c.document} ${c.article}`;
+  if (!id) return { zh, en: `${c.document}, ${articleInEnglish(c.article)}` };
+  return { zh, en: `${DOCUMENTS[id].name.en}, ${articleInEnglish(c.article)}` };
+}

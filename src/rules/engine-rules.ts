@@ -1,56 +1,86 @@
 // Rules whose findings the engine makes itself (it reads the files and runs the schema and the
 // suppressions); they are here so that `explain`, `rules`, SARIF and the docs know them too.
-import { N } from "../policy/documents.js";
 import { defineRule, type Rule } from "./rule.js";
 
 const both = { national: "error", heilongjiang: "error" } as const;
-const CITE = N("一", "1"); // the alliance's files are what the conditions are checked on
+// Tool rules: they say whether the files could be checked, and cite no policy clause (fidelity.md C1).
 
 export const engineRules: Rule[] = [
   defineRule({
     id: "file/missing",
     condition: "files",
     severity: both,
-    citation: CITE,
     title: { zh: "缺少成员名单文件", en: "Membership file missing" },
     description: {
       zh: "一个申报材料文件夹须同时包含章程文件（charter.yaml/.yml/.json）和成员名单文件（members.yaml/.yml/.json/.csv）；条件审核需要两个文件。",
       en: "A proposal folder holds a charter file (charter.yaml/.yml/.json) and a membership file (members.yaml/.yml/.json/.csv); the conditions are checked on both.",
     },
     fix: { zh: "在章程旁放置 members.yaml（或 .csv），或用 --members 指定名单文件。", en: "Put members.yaml (or .csv) beside the charter, or name the roster with --members." },
-    messages: {},
+    messages: {
+      noRoster: {
+        zh: "{folder} 中没有成员名单文件（members.yaml、members.yml、members.json 或 members.csv）",
+        en: "no membership file (members.yaml, members.yml, members.json or members.csv) in {folder}",
+      },
+      rosterNotFound: { zh: "章程 roster 指定的成员名单文件“{roster}”不存在", en: 'the roster named in roster: "{roster}" does not exist' },
+      rosterOutside: {
+        zh: "章程 roster 指定的成员名单“{roster}”不在申报文件夹内，未被读取；请把名单放进章程所在的文件夹",
+        en: 'the roster named in roster: "{roster}" is outside the proposal folder and was not read; put the roster in the charter\'s folder',
+      },
+    },
   }),
   defineRule({
     id: "file/unreadable",
     condition: "files",
     severity: both,
-    citation: CITE,
     title: { zh: "文件无法读取", en: "File cannot be read" },
     description: {
       zh: "文件无法读取、解码或解析（YAML/JSON/CSV 语法错误、重复的键、空文件、顶层不是映射等）。报告给出第一个错误的行和列。",
       en: "A file cannot be read, decoded or parsed (a YAML/JSON/CSV syntax error, a duplicate key, an empty file, a top level that is not a mapping…). The finding gives the line and column of the first error.",
     },
     fix: { zh: "按提示的行列修正文件，保存为 UTF-8 编码。", en: "Correct the file at the line and column given, and save it as UTF-8." },
-    messages: {},
+    messages: {
+      detail: { zh: "{detail}", en: "{detail}" },
+      internal: {
+        zh: "alliance-audit 审核此申报材料时出现内部错误（{reason}）；请报告此问题",
+        en: "alliance-audit failed on this proposal with an internal error ({reason}); please report it",
+      },
+    },
+  }),
+  defineRule({
+    id: "file/ambiguous",
+    condition: "files",
+    severity: both,
+    title: { zh: "同一文件夹中有两个章程或两个成员名单", en: "Two charters or two rosters in one folder" },
+    description: {
+      zh: "一个申报文件夹只能有一个章程文件和一个成员名单文件。有两个时，工具不替用户选择：该申报材料不予审核，直到删除其中一个。",
+      en: "A proposal folder holds one charter file and one roster file. With two, the tool does not choose for you: the proposal is not audited until one is removed.",
+    },
+    fix: { zh: "保留一个文件，删除或移走另一个（或在章程中用 roster: 指定名单并删除默认名称的名单）。", en: "Keep one file and remove or move the other (or name the roster with roster: and remove the default-named one)." },
+    messages: {
+      charters: { zh: "同一文件夹中有两个章程文件（{files}）：请保留一个", en: "two charter files in one folder ({files}): keep one" },
+      rosters: { zh: "同一文件夹中有两个成员名单（{files}）：请保留一个", en: "two rosters in one folder ({files}): keep one" },
+      rosterNamed: {
+        zh: "章程用 roster 指定了成员名单“{roster}”，但文件夹中还有 {other}：请删除其中一个",
+        en: 'the charter names the roster "{roster}" but the folder also holds {other}: keep one',
+      },
+    },
   }),
   defineRule({
     id: "schema/invalid",
     condition: "files",
     severity: both,
-    citation: CITE,
     title: { zh: "字段类型或格式错误", en: "Wrong type or format" },
     description: {
       zh: "某个值的类型或格式不对（如日期不是 YYYY-MM-DD、百分比不是数字、枚举值不在允许范围内），且没有条件规则覆盖该字段。结构以 schemas/ 中的 JSON Schema 为准。",
       en: "A value has the wrong type or format (a date not written YYYY-MM-DD, a percentage that is not a number, an unknown enum value) where no condition rule covers it. The JSON Schemas in schemas/ define the structure.",
     },
     fix: { zh: "按消息中的要求更正该值；编辑器可用 `alliance-audit schema` 输出的模式提示。", en: "Correct the value as the message says; `alliance-audit schema` gives editors the schema." },
-    messages: {},
+    messages: { detail: { zh: "{detail}", en: "{detail}" } },
   }),
   defineRule({
     id: "suppression/no-reason",
     condition: "suppression",
     severity: { national: "warning", heilongjiang: "warning" },
-    citation: CITE,
     title: { zh: "抑制注释没有说明理由", en: "Suppression without a reason" },
     description: {
       zh: "行内抑制注释 `# alliance-audit-disable-next-line <规则> -- <理由>` 必须写明理由，供审核人员判断。",
@@ -68,7 +98,6 @@ export const engineRules: Rule[] = [
     id: "suppression/unused",
     condition: "suppression",
     severity: { national: "warning", heilongjiang: "warning" },
-    citation: CITE,
     title: { zh: "抑制注释没有抑制任何问题", en: "Suppression suppresses nothing" },
     description: {
       zh: "行内抑制注释的下一行没有该规则的问题：注释已过时，或规则编号写错。",

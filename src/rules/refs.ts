@@ -1,6 +1,5 @@
 // Members are referred to by roster id everywhere in the charter (data-model.md, "Member
 // references"). A reference to no roster id is reported once, here, with a suggestion.
-import { N } from "../policy/documents.js";
 import { pointerSegment } from "../load/document.js";
 import type { Roster } from "../model/proposal.js";
 import { at, isObj, list, refOf } from "./helpers.js";
@@ -46,7 +45,6 @@ export const refRules: Rule[] = [
     id: "ref/unknown-member",
     condition: "files",
     severity: { national: "error", heilongjiang: "error" },
-    citation: N("一", "1"),
     title: { zh: "引用了名单中不存在的成员", en: "Reference to an unknown member" },
     description: {
       zh: "章程中以成员编号（名单中的 id）引用成员：牵头单位、任务分工、签署、决策机构组成、执行机构依托单位、责任主体、经费依托单位、项目参与成员和份额。引用的编号必须在名单中。",

@@ -2,7 +2,7 @@
 // severities per profile, citation, zh/en texts, fix hint, message templates) and a `check`
 // that reports findings by JSON pointer. Rules never see files or positions: the engine turns
 // a pointer into file:line:column, and a message id + data into the user's language.
-import type { Profile, Severity, Text } from "../types.js";
+import type { MessageData, Profile, Severity, Text } from "../types.js";
 import type { PolicyRef } from "../policy/documents.js";
 import type { Charter, Roster } from "../model/proposal.js";
 
@@ -24,7 +24,8 @@ export interface Rule {
   condition: Condition;
   /** Severity in each profile where the rule is active; absent = not active there. */
   severity: Partial<Record<Profile, Severity>>;
-  citation: PolicyRef;
+  /** The policy clause behind the rule; absent for tool rules (file/*, schema/*, ref/*, suppression/*). */
+  citation?: PolicyRef;
   /** Further clauses that say the same (HLJ 第6条 repeats N 第八条). */
   alsoCites?: PolicyRef[];
   title: Text;
@@ -44,7 +45,7 @@ export interface Rule {
 export interface Report {
   messageId: string;
   /** Values for the template's placeholders; a Text value is shown in the report's language. */
-  data?: Record<string, string | number | Text>;
+  data?: MessageData;
   doc?: DocRole; // default: charter
   pointer: string;
   at?: "value" | "key";
@@ -60,13 +61,18 @@ export interface RuleContext {
   report(r: Report): void;
 }
 
-/** A finding before it has a position and a language. */
+/**
+ * A finding before it has a position and a language: the rule's message id and its data. Tool
+ * findings whose words the engine makes (schema errors, loader errors) use the message id
+ * `detail` with `data.detail` holding both languages.
+ */
 export interface RawFinding {
   ruleId: string;
   doc: DocRole;
   pointer: string;
   at?: "value" | "key";
-  message: Text;
+  messageId: string;
+  data?: MessageData;
   severity?: Severity;
 }
 

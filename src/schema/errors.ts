@@ -41,7 +41,7 @@ export function schemaFindings(errors: ErrorObject[] | null | undefined, doc: Do
     if (e.keyword === "required") pointer = `${pointer}/${String((e.params as { missingProperty: string }).missingProperty)}`;
     if (seen.has(pointer)) continue; // one finding per offending value
     seen.add(pointer);
-    out.push({ ruleId: "schema/invalid", doc, pointer, message: explain(e, pointer) });
+    out.push({ ruleId: "schema/invalid", doc, pointer, messageId: "detail", data: { detail: explain(e, pointer) } });
   }
   return out;
 }

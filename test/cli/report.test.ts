@@ -33,8 +33,9 @@ describe.concurrent("JSON report", () => {
     const r = await audit("--format", "json", "batch/z-unsigned");
     expect(r.code).toBe(1);
     const report = json(r);
-    expect(Object.keys(report)).toEqual(["version", "tool", "profile", "asOf", "proposals", "summary"]);
-    expect(report.version).toBe(1);
+    expect(Object.keys(report)).toEqual(["version", "tool", "profile", "config", "asOf", "proposals", "summary"]);
+    expect(report.version).toBe(2);
+    expect(report.config).toBeNull();
     expect(report.tool).toEqual({ name: "alliance-audit", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(report.tool.version).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
     expect(report.profile).toBe("national");
@@ -47,7 +48,10 @@ describe.concurrent("JSON report", () => {
     expect(Object.keys(p.counts)).toEqual(["error", "warning", "info"]);
 
     for (const f of p.findings) {
-      expect(Object.keys(f)).toEqual(["ruleId", "severity", "message", "file", "line", "column", "pointer", "citation"]);
+      // Version 2: the message's id and data (language-neutral) after the text; optional keys only when set.
+      const order = ["ruleId", "severity", "message", "messageId", "data", "file", "line", "column", "locator", "pointer", "citation", "alsoCites", "evidence"];
+      expect(Object.keys(f)).toEqual(order.filter((k) => k in f));
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(["ruleId", "severity", "message", "messageId", "file", "line", "column", "pointer", "citation"]));
       expect(Object.keys(f.citation)).toEqual(["document", "article"]);
       expect(f.file).toBe("batch/z-unsigned/charter.yaml");
       expect(Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column >= 1).toBe(true);
@@ -56,8 +60,8 @@ describe.concurrent("JSON report", () => {
     }
     expect(p.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["agreement/unsigned", "agreement/signatory-not-legal-rep"]);
 
-    expect(report.summary).toEqual({ proposals: 1, passed: 0, failed: 1, error: 2, warning: 0, info: 0 });
-    expect(Object.keys(report.summary)).toEqual(["proposals", "passed", "failed", "error", "warning", "info"]);
+    expect(report.summary).toEqual({ proposals: 1, passed: 0, failed: 1, unaudited: 0, error: 2, warning: 0, info: 0 });
+    expect(Object.keys(report.summary)).toEqual(["proposals", "passed", "failed", "unaudited", "error", "warning", "info"]);
   });
 
   it("the same folder twice gives byte-identical JSON", async () => {
@@ -80,7 +84,10 @@ describe.concurrent("JSON report", () => {
     expect(byPath["batch/nested/b-no-roster"].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["file/missing"]);
     expect(byPath["batch/c-ip"].counts.error).toBe(4);
     expect(byPath["batch/z-unsigned"].counts.error).toBe(2);
-    expect(report.summary).toEqual({ proposals: 5, passed: 1, failed: 4, error: 8, warning: 0, info: 0 });
+    // The broken and the roster-less proposals could not be audited: unaudited, not failed (cli.md revision 2).
+    expect(byPath["batch/m-broken"].status).toBe("unaudited");
+    expect(byPath["batch/nested/b-no-roster"].status).toBe("unaudited");
+    expect(report.summary).toEqual({ proposals: 5, passed: 1, failed: 2, unaudited: 2, error: 8, warning: 0, info: 0 });
   });
 
   it("findings are sorted by file, line, column, rule id", async () => {

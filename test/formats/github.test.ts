@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: one line per finding, escaped exactly as actions/toolkit's
 // command.ts does, so that the runner (ActionCommand.cs) decodes each value back.
+import { visible } from "../../src/format/visible.js";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, github } from "../../src/format/github.js";
 import { auditFixtures, ctx, finding, reportOf } from "./helpers.js";
@@ -47,7 +48,8 @@ describe("github", () => {
       expect(decode(line)).toEqual({
         command: { error: "error", warning: "warning", info: "notice" }[f.severity],
         props: { file: f.file, line: String(f.line), col: String(f.column), title: f.ruleId },
-        data: f.message,
+        // Controls other than CR/LF are shown visibly (\u0001), never written to the log raw (issue #12).
+        data: f.message.split(/(\r|\n)/).map((part) => (part === "\r" || part === "\n" ? part : visible(part))).join(""),
       });
     });
     // The fixture's tricky texts really are in there: CR/LF, %, comma and colon.

@@ -1,6 +1,7 @@
 // Shared by the format tests: reports made by auditing the fixture proposals in
 // test/fixtures/formats, hand-made reports for exact escaping checks, and the official schemas
 // copied into test/fixtures/standards (tests never read ../shared).
+import { rulesMeta } from "../../src/rules/meta.js";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { audit, type AuditOptions } from "../../src/audit.js";
@@ -24,7 +25,7 @@ export function auditFixtures(paths: string[] = ["."], options: Omit<AuditOption
 }
 
 export function ctx(over: Partial<FormatContext> = {}): FormatContext {
-  return { lang: "en", color: false, failOn: "error", ...over };
+  return { lang: "en", color: false, failOn: "error", rules: rulesMeta("national"), ...over };
 }
 
 export function finding(over: Partial<Finding> = {}): Finding {
@@ -32,6 +33,8 @@ export function finding(over: Partial<Finding> = {}): Finding {
     ruleId: "agreement/unsigned",
     severity: "error",
     message: "member M04 has not signed the agreement",
+    messageId: "default",
+    data: { member: "M04" },
     file: "p/charter.yaml",
     line: 3,
     column: 5,
@@ -47,12 +50,13 @@ export function reportOf(findings: Finding[], path = "p", name: string | null = 
   for (const f of findings) counts[f.severity]++;
   const failed = counts.error > 0;
   return {
-    version: 1,
+    version: 2,
     tool: { name: "alliance-audit", version: "0.1.0" },
     profile: "national",
+    config: null,
     asOf: AS_OF,
     proposals: [{ path, name, status: failed ? "fail" : "pass", counts, findings }],
-    summary: { proposals: 1, passed: failed ? 0 : 1, failed: failed ? 1 : 0, ...counts },
+    summary: { proposals: 1, passed: failed ? 0 : 1, failed: failed ? 1 : 0, unaudited: 0, ...counts },
   };
 }
 

@@ -1,5 +1,6 @@
 // SARIF: valid against the OASIS 2.1.0 schema (JSON Schema draft-04, with formats), and what
 // GitHub code scanning requires on top of it.
+import { rulesMeta } from "../../src/rules/meta.js";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,7 +53,7 @@ describe("sarif", () => {
 
   it("describes every rule for GitHub, with the level of the report's profile", () => {
     for (const report of [national, hlj]) {
-      const driver: Json = JSON.parse(sarif(report, ctx())).runs[0].tool.driver;
+      const driver: Json = JSON.parse(sarif(report, ctx({ rules: rulesMeta(report.profile as "national") }))).runs[0].tool.driver;
       expect(driver.name).toBe("alliance-audit");
       expect(driver.version).toBe(report.tool.version);
       expect(driver.informationUri).toMatch(/^https:\/\//);
@@ -74,7 +75,7 @@ describe("sarif", () => {
       }
     }
     // A rule of the Heilongjiang profile only: off under national, on under heilongjiang.
-    const level = (r: Report) => JSON.parse(sarif(r, ctx())).runs[0].tool.driver.rules.find((d: Json) => d.id === "agreement/term").defaultConfiguration;
+    const level = (r: Report) => JSON.parse(sarif(r, ctx({ rules: rulesMeta(r.profile as "national") }))).runs[0].tool.driver.rules.find((d: Json) => d.id === "agreement/term").defaultConfiguration;
     expect(level(national)).toEqual({ enabled: false, level: "none" });
     expect(level(hlj)).toEqual({ level: "error" });
   });
@@ -115,6 +116,13 @@ describe("sarif", () => {
     expect(d.shortDescription.text).toBe(rule.title.zh);
     expect(d.help.text).toContain(rule.fix.zh);
     expect(zh.language).toBe("zh-CN");
+  });
+
+  it("keeps fingerprints across languages: they hash the message id and data, not the text", async () => {
+    const zhReport = await auditFixtures(["."], { lang: "zh" });
+    const prints = (r: Report, lang: "zh" | "en") => JSON.parse(sarif(r, ctx({ lang }))).runs[0].results.map((x: Json) => x.partialFingerprints[FINGERPRINT_KEY]);
+    expect(zhReport.proposals[0].findings[0]?.message).not.toBe(national.proposals[0].findings[0]?.message);
+    expect(prints(zhReport, "zh")).toEqual(prints(national, "en"));
   });
 
   it("keeps fingerprints unique, and stable when lines move", async () => {

@@ -121,7 +121,7 @@ describe("fuzzing: mutated proposals", () => {
       expect(report.proposals.map((p) => p.path)).toEqual(names);
       const files = report.proposals.flatMap((p) => ["charter.yaml", "members.yaml", "members.csv", "charter.json", "members.json"].map((n) => `${p.path}/${n}`));
       expect(reportProblems(report, files)).toEqual([]);
-      expect(r.code).toBe(report.proposals.some((p) => p.status === "fail") ? 1 : 0);
+      expect(r.code).toBe(report.proposals.some((p) => p.findings.some((f) => f.severity === "error")) ? 1 : 0);
       expectUnchanged(before, after);
       // The same report as the in-process audit of the same batch (workers change nothing).
       const inProcess = await audit({ paths: [batch], cwd: box.root, asOf: AS_OF, lang: "en", jobs: 1 });

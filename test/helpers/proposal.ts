@@ -45,6 +45,8 @@ export interface Mutation {
   membersText?: (text: string) => string;
   /** No membership file at all. */
   noMembers?: boolean;
+  /** Further files in the proposal folder (file name → text). */
+  extraFiles?: Record<string, string>;
   asOf?: string;
 }
 
@@ -88,7 +90,7 @@ export class Sandbox {
         files["members.yaml"] = toYaml(r);
       } else files["members.yaml"] = baseMembersText();
     }
-    return this.files(files, name);
+    return this.files({ ...files, ...(m.extraFiles ?? {}) }, name);
   }
 
   cleanup(): void {

@@ -149,10 +149,10 @@ export function expectSaneProposal(p: ProposalReport): void {
 
 function saneProblems(report: Report): string[] {
   const problems = report.proposals.flatMap(proposalProblems);
-  const summary = { proposals: 0, passed: 0, failed: 0, error: 0, warning: 0, info: 0 };
+  const summary = { proposals: 0, passed: 0, failed: 0, unaudited: 0, error: 0, warning: 0, info: 0 };
   for (const p of report.proposals) {
     summary.proposals++;
-    summary[p.status === "fail" ? "failed" : "passed"]++;
+    summary[p.status === "fail" ? "failed" : p.status === "unaudited" ? "unaudited" : "passed"]++;
     for (const s of ["error", "warning", "info"] as const) summary[s] += p.counts[s];
   }
   for (const [k, v] of Object.entries(summary)) if (report.summary[k as keyof typeof summary] !== v) problems.push(`summary.${k} is ${report.summary[k as keyof typeof summary]}, expected ${v}`);
@@ -175,7 +175,10 @@ function proposalProblems(p: ProposalReport): string[] {
     else counts[f.severity]++;
   }
   if (p.counts.error !== counts.error || p.counts.warning !== counts.warning || p.counts.info !== counts.info) problems.push(`${p.path}: counts ${JSON.stringify(p.counts)}, findings ${JSON.stringify(counts)}`);
-  if ((p.status === "fail") !== counts.error > 0) problems.push(`${p.path}: status ${p.status} with ${counts.error} errors`);
+  // The status model of cli.md revision 2: unaudited exactly when a file/* finding says so.
+  const unaudited = p.findings.some((f) => f.ruleId.startsWith("file/"));
+  const expected = unaudited ? "unaudited" : counts.error > 0 ? "fail" : "pass";
+  if (p.status !== expected) problems.push(`${p.path}: status ${p.status} with ${counts.error} errors`);
   return problems;
 }
 
@@ -326,7 +329,7 @@ export function checkCase(run: BatchRun, c: HostileCase): void {
     if (c.expect) expectFinding(p, c.expect, c.only);
   }
   // The batch's exit code follows cli.md: 1 when any proposal fails, 0 otherwise; never a crash.
-  const failing = run.cliReport.proposals.some((p) => p.status === "fail");
+  const failing = run.cliReport.proposals.some((p) => p.findings.some((f) => f.severity === "error"));
   expect(run.cli.code, run.cli.stderr).toBe(failing ? 1 : 0);
   expectNoStack(run.cli.stderr);
   expectNoStack(run.cli.stdout);
@@ -387,7 +390,8 @@ export function reportProblems(report: Report, files: string[]): string[] {
       else counts[f.severity]++;
     }
     if (counts.error !== p.counts.error || counts.warning !== p.counts.warning || counts.info !== p.counts.info) problems.push(`counts ${JSON.stringify(p.counts)} but findings ${JSON.stringify(counts)}`);
-    if ((p.status === "fail") !== counts.error > 0) problems.push(`status ${p.status} with ${counts.error} errors`);
+    const unaudited = p.findings.some((f) => f.ruleId.startsWith("file/"));
+    if (p.status !== (unaudited ? "unaudited" : counts.error > 0 ? "fail" : "pass")) problems.push(`status ${p.status} with ${counts.error} errors`);
   }
   const s = report.summary;
   if (s.proposals !== report.proposals.length) problems.push(`summary.proposals ${s.proposals}`);

@@ -3,6 +3,7 @@
 // the summary numbers, filtering, sorting, printing — and that the page makes no request and
 // shows a <script> in an alliance name as text. Skips, with the reason printed, where
 // /usr/bin/chromium is not installed (scripts/install-chromium.sh installs it).
+import { rulesMeta } from "../../src/rules/meta.js";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)("html report in Chromium", () => {
 
   async function open(report: Report, lang: Lang, name: string): Promise<Opened> {
     const file = join(temp, name);
-    writeFileSync(file, html(report, { lang, color: false, failOn: "error" }));
+    writeFileSync(file, html(report, { lang, color: false, failOn: "error", rules: rulesMeta("national") }));
     const url = pathToFileURL(file).href;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();

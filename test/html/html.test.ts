@@ -2,6 +2,7 @@
 // forbids fetching and admits only the page's own script), every report text escaped, every
 // proposal shown, the same bytes for the same report. test/html/browser.test.ts checks it in
 // Chromium.
+import { rulesMeta } from "../../src/rules/meta.js";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -13,7 +14,7 @@ import type { Finding, Report } from "../../src/types.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/html/", import.meta.url));
 const AS_OF = "2025-06-01";
-const ctx = (over: Partial<FormatContext> = {}): FormatContext => ({ lang: "zh", color: false, failOn: "error", ...over });
+const ctx = (over: Partial<FormatContext> = {}): FormatContext => ({ lang: "zh", color: false, failOn: "error", rules: rulesMeta("national"), ...over });
 const auditBatch = () => audit({ paths: ["."], cwd: FIXTURES, asOf: AS_OF, lang: "zh", jobs: 1 });
 
 const HOSTILE_NAME = `<script>alert("x")</script> & 'q' 联盟`;

@@ -14,7 +14,7 @@ describe("file/missing", () => {
     expect(tally(r.findings)).toEqual({ "file/missing": 1 });
     expect(r.findings[0].severity).toBe("error");
     expect(r.findings[0].message).toMatch(/members\.yaml/);
-    expect(r.status).toBe("fail");
+    expect(r.status).toBe("unaudited");
     expect(r.name).toBe("松花江铝镁合金产业技术创新战略联盟");
   });
 
@@ -28,10 +28,12 @@ describe("file/missing", () => {
     expect((await audit({ "charter.yaml": baseCharterText(), "members.json": JSON.stringify(baseMembers()) })).findings).toEqual([]);
   });
 
-  it("charter.yml and charter.json are charter files; charter.yaml wins over charter.json", async () => {
+  it("charter.yml and charter.json are charter files; two in one folder are file/ambiguous, never a silent choice", async () => {
     expect((await audit({ "charter.yml": baseCharterText(), "members.yaml": baseMembersText() })).findings).toEqual([]);
     const r = await audit({ "charter.yaml": baseCharterText(), "charter.json": "{ broken", "members.yaml": baseMembersText() });
-    expect(r.findings).toEqual([]);
+    expect(tally(r.findings)).toEqual({ "file/ambiguous": 1 });
+    expect(r.findings[0].message).toMatch(/charter\.yaml.*charter\.json/);
+    expect(r.status).toBe("unaudited");
   });
 });
 

@@ -73,7 +73,7 @@ describe("--watch", () => {
     const root = box.dir("w2");
     box.proposal({}, "w2/p");
     const { child, out, exited } = start(["--watch", "--as-of", AS_OF, "--format", "json", "p"], root);
-    await waitFor("the first report", () => count(out.stdout, '"version": 1') === 1);
+    await waitFor("the first report", () => count(out.stdout, '"version": 2') === 1);
     expect(JSON.parse(out.stdout).profile).toBe("national");
 
     writeFileSync(join(root, ".alliance-audit.yaml"), "profle: heilongjiang\n");
@@ -83,8 +83,8 @@ describe("--watch", () => {
     expect(child.exitCode).toBeNull();
 
     writeFileSync(join(root, ".alliance-audit.yaml"), "profile: heilongjiang\n");
-    await waitFor("the second report", () => count(out.stdout, '"version": 1') === 2);
-    const second = out.stdout.slice(out.stdout.lastIndexOf('{\n  "version": 1'));
+    await waitFor("the second report", () => count(out.stdout, '"version": 2') === 2);
+    const second = out.stdout.slice(out.stdout.lastIndexOf('{\n  "version": 2'));
     expect(JSON.parse(second).profile).toBe("heilongjiang");
 
     child.kill("SIGINT");
