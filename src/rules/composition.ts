@@ -59,6 +59,7 @@ export const composition: Rule[] = [
       },
     },
     check({ roster, report }) {
+      if (roster.lacksColumn("credit_code")) return; // nothing to count by: schema/missing-column says why
       // Domestic members count by credit code; members outside the mainland's register (A6) by name.
       const distinct = new Set<string>();
       for (const e of roster.current) {

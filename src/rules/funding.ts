@@ -93,8 +93,9 @@ export const funding: Rule[] = [
       const unitName = (idValue: unknown, unit: unknown): string | undefined => {
         const id = refOf(idValue);
         if (id) {
-          const name = ctx.roster.get(id)?.member.name;
-          return isPresent(name) ? name.trim() : id;
+          const entry = ctx.roster.get(id);
+          if (!entry) return undefined; // an unknown id is ref/unknown-member's finding
+          return isPresent(entry.member.name) ? entry.member.name.trim() : id;
         }
         return isObj(unit) && isPresent(unit.name) ? unit.name.trim() : undefined;
       };

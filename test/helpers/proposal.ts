@@ -45,6 +45,8 @@ export interface Mutation {
   membersText?: (text: string) => string;
   /** No membership file at all. */
   noMembers?: boolean;
+  /** The roster as members.csv with this text, instead of members.yaml. */
+  membersCsv?: string;
   asOf?: string;
 }
 
@@ -80,7 +82,8 @@ export class Sandbox {
       charter = toYaml(c);
     } else charter = baseCharterText();
     const files: Record<string, string> = { "charter.yaml": charter };
-    if (!m.noMembers) {
+    if (m.membersCsv !== undefined) files["members.csv"] = m.membersCsv;
+    else if (!m.noMembers) {
       if (m.membersText) files["members.yaml"] = m.membersText(baseMembersText());
       else if (m.members) {
         const r = baseMembers();
