@@ -60,7 +60,8 @@ export function creditCodeDefect(value: unknown): CreditCodeDefect | undefined {
   }
   // Defined in upper case: a lower-case code is invalid even if its upper case would pass.
   if (code.length === 18 && code !== upper && [...upper].every((c) => ALPHABET.includes(c))) return { problem: "lowercase" };
-  if (/^\d+(?:\.\d+)?E\+?\d+$/i.test(code)) return { problem: "excel-number" };
+  // Excel's exponent notation (1.22303E+17) always has the '+': 912301041000002E51 is a valid code.
+  if (/^\d+(?:\.\d+)?E\+\d+$/i.test(code)) return { problem: "excel-number" };
   if (code.length !== 18 || ![...code].every((c) => ALPHABET.includes(c))) return { problem: "format" };
   const expected = checkCharacter(code.slice(0, 17))!;
   if (code[17] !== expected) return { problem: "checksum", expected };
