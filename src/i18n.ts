@@ -5,14 +5,39 @@ export function t(text: Text, lang: Lang): string {
   return text[lang];
 }
 
-/** Fill `{name}` placeholders; a Text value is shown in `lang`. */
+/** Chinese characters and full-width punctuation, between which Chinese typography puts no space. */
+const WIDE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+/**
+ * Fill `{name}` placeholders; a Text value is shown in `lang`. In Chinese, the space a template
+ * keeps around a placeholder (for Latin ids such as M04) goes where the value meets Chinese text
+ * or a full-width bracket (「成员 M02（龙江理工大学）的签署人」, fidelity.md C7).
+ */
 export function interpolate(template: string, data: Record<string, string | number | Text> | undefined, lang: Lang): string {
   if (!data) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = data[key];
-    if (v === undefined) return whole;
-    return typeof v === "object" ? v[lang] : String(v);
-  });
+  const parts = template.split(/(\{\w+\})/);
+  let out = "";
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const m = /^\{(\w+)\}$/.exec(part);
+    if (!m) {
+      out += part;
+      continue;
+    }
+    const v = data[m[1]];
+    if (v === undefined) {
+      out += part;
+      continue;
+    }
+    const value = typeof v === "object" ? v[lang] : String(v);
+    if (lang === "zh" && value) {
+      if (out.endsWith(" ") && WIDE.test(out.charAt(out.length - 2)) && WIDE.test(value.charAt(0))) out = out.slice(0, -1);
+      const next = parts[i + 1];
+      if (next?.startsWith(" ") && WIDE.test(next.charAt(1)) && WIDE.test(value.charAt(value.length - 1))) parts[i + 1] = next.slice(1);
+    }
+    out += value;
+  }
+  return out;
 }
 
 /** --lang default: LC_ALL, LC_MESSAGES, LANG in POSIX order; zh* → zh, else en. */

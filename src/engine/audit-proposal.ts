@@ -82,6 +82,8 @@ function rulesFor(s: Settings): Rule[] {
   return list;
 }
 
+const SCHEMA_RULES = ["schema/invalid", "schema/unknown-key", "schema/missing-column"];
+
 /** Schema + rules → raw findings, with schema violations that a firing rule covers removed. */
 export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): RawFinding[] {
   const ruleFindings: RawFinding[] = [];
@@ -102,7 +104,9 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): Ra
   }
 
   const schema: RawFinding[] = [];
-  if (effectiveSeverity(getRule("schema/invalid")!, s.profile, s.overrides)) {
+  // The schema's findings (schema/invalid, unknown-key, missing-column) come from one validation;
+  // makeFinding drops those whose rule is off.
+  if (SCHEMA_RULES.some((id) => effectiveSeverity(getRule(id)!, s.profile, s.overrides))) {
     for (const role of ["charter", "members"] as const) {
       const v = validator(role);
       if (!v(docs[role].data)) for (const f of schemaFindings(v.errors, role)) schema.push(f);

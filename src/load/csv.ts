@@ -3,7 +3,8 @@
 // each cell starts, because csv-parse's own `raw`/`info` do not give cell offsets.
 import { createRequire } from "node:module";
 import type { Text } from "../types.js";
-import { BOOLEAN_FIELDS, HEADER_ALIASES, booleanCell } from "../model/aliases.js";
+import { normaliseRosterValue, resolveHeaders } from "../model/aliases.js";
+import { attachRosterSource } from "../model/roster-source.js";
 import { PositionIndex, setOwn, type LoadResult, type Position } from "./document.js";
 
 type CsvParse = typeof import("csv-parse/sync");
@@ -83,29 +84,29 @@ export function loadCsv(text: string): LoadResult {
   const offsets = cellOffsets(body, delimiter).map((r) => r.map((o) => o + offsetShift));
   const cellAt = (row: number, col: number): number => offsets[row]?.[col] ?? offsets[row]?.[0] ?? 0;
 
-  const header = rows[0].map((h) => {
-    const name = h.trim();
-    return Object.hasOwn(HEADER_ALIASES, name) ? HEADER_ALIASES[name] : name;
-  });
-  // Column of each key. A key given twice (`id` and `编号`, say) would let one column silently
-  // overwrite the other: refuse, naming both columns.
-  const columnOf = new Map<string, number>();
-  for (let c = 0; c < header.length; c++) {
-    const key = header[c];
-    if (key === "") continue;
-    const first = columnOf.get(key);
-    if (first !== undefined) {
-      return fail(
-        {
-          zh: `表头第 ${first + 1} 列和第 ${c + 1} 列都是“${key}”；请删除或改名其中一列`,
-          en: `the header names "${key}" twice, in columns ${first + 1} and ${c + 1}; remove or rename one of them`,
-        },
-        cellAt(0, c),
-      );
-    }
-    columnOf.set(key, c);
+  // Rows with nothing but separators (Excel leaves them below the data) are no members.
+  const blank = (row: string[]) => row.every((cell) => cell.trim() === "");
+  const headerCells = rows[0];
+  const dataRows: number[] = [];
+  for (let r = 1; r < rows.length; r++) if (!blank(rows[r])) dataRows.push(r);
+  const resolution = resolveHeaders(headerCells, (c) => dataRows.every((r) => (rows[r][c] ?? "").trim() === ""));
+  if (resolution.duplicate) {
+    // A field given twice (`id` and `编号`, say) would let one column silently overwrite the other.
+    const { first, second } = resolution.duplicate;
+    const [a, b] = [headerCells[first].trim(), headerCells[second].trim()];
+    return fail(
+      {
+        zh: `表头第 ${first + 1} 列“${a}”和第 ${second + 1} 列“${b}”是同一字段；请删除或改名其中一列`,
+        en: `the header columns ${first + 1} ("${a}") and ${second + 1} ("${b}") name the same field; remove or rename one of them`,
+      },
+      cellAt(0, second),
+    );
   }
-  if (rows.length === 1) {
+  // Column of each key for `locate`: the fields, and unknown headers under their own text.
+  const columnOf = new Map<string, number>();
+  resolution.fields.forEach((f, c) => f && columnOf.set(f, c));
+  for (const u of resolution.unknown) if (!columnOf.has(u.header)) columnOf.set(u.header, u.column);
+  if (dataRows.length === 0) {
     return fail(
       {
         zh: "名单只有表头，没有任何成员行；请每个成员单位填写一行",
@@ -114,32 +115,44 @@ export function loadCsv(text: string): LoadResult {
       cellAt(0, 0),
     );
   }
+  const width = headerCells.length;
   const members: Record<string, unknown>[] = [];
-  for (let r = 1; r < rows.length; r++) {
+  const rowOf: number[] = [];
+  for (const r of dataRows) {
     const row = rows[r];
-    if (row.length !== header.length) {
+    if (row.length !== width) {
       const line = positions.positionOf(cellAt(r, 0)).line;
-      const more = row.length > header.length;
+      const more = row.length > width;
       return fail(
         {
-          zh: `CSV 第 ${line} 行有 ${row.length} 列，表头有 ${header.length} 列${more ? "（单元格内的逗号需要用英文双引号括起来）" : ""}；请补齐或删除多余的单元格`,
-          en: `CSV line ${line} has ${row.length} cells but the header has ${header.length}${more ? " (a comma inside a cell must be quoted)" : ""}; fill in or remove cells`,
+          zh: `CSV 第 ${line} 行有 ${row.length} 列，表头有 ${width} 列${more ? "（单元格内的逗号需要用英文双引号括起来）" : ""}；请补齐或删除多余的单元格`,
+          en: `CSV line ${line} has ${row.length} cells but the header has ${width}${more ? " (a comma inside a cell must be quoted)" : ""}; fill in or remove cells`,
         },
-        cellAt(r, Math.min(row.length, header.length) - 1),
+        cellAt(r, Math.min(row.length, width) - 1),
       );
     }
     const member: Record<string, unknown> = {};
-    for (let c = 0; c < header.length; c++) {
-      const key = header[c];
-      if (key === "") continue;
+    for (let c = 0; c < width; c++) {
+      const field = resolution.fields[c];
+      if (!field) continue; // ignored and unknown columns hold no member data
       const cell = row[c].trim();
       if (cell === "") continue; // an empty cell is an absent value
-      setOwn(member, key, BOOLEAN_FIELDS.has(key) ? booleanCell(cell) : cell);
+      setOwn(member, field, normaliseRosterValue(field, cell));
     }
     members.push(member);
+    rowOf.push(positions.positionOf(cellAt(r, 0)).line);
   }
+  const data: Record<string, unknown> = { members };
+  attachRosterSource(data, {
+    headers: headerCells.map((h) => h.trim()),
+    columnOf: Object.fromEntries(resolution.fields.flatMap((f, c) => (f ? [[f, c]] : []))),
+    rowOf,
+    headerRow: positions.positionOf(cellAt(0, 0)).line,
+    missing: resolution.missing,
+    unknown: resolution.unknown,
+  });
 
-  // Positions are worked out from the pointer when a finding asks (member i is record i + 1),
+  // Positions are worked out from the pointer when a finding asks (member i is record dataRows[i]),
   // not recorded for every cell: a 10,000-row roster has 100,000 cells and a handful of findings.
   const locateOffset = (pointer: string, at: "value" | "key"): number => {
     const segs = pointer.split("/");
@@ -147,7 +160,7 @@ export function loadCsv(text: string): LoadResult {
     if (segs.length === 2) return cellAt(0, 0);
     const index = /^\d+$/.test(segs[2]) ? Number(segs[2]) : -1;
     if (index < 0 || index >= members.length) return cellAt(0, 0); // absent member: the roster
-    const row = index + 1;
+    const row = dataRows[index];
     if (segs.length === 3) return cellAt(row, 0);
     const c = columnOf.get(segs[3].replace(/~1/g, "/").replace(/~0/g, "~"));
     if (c === undefined) return cellAt(row, 0); // a column the file does not have: the member's row
@@ -155,5 +168,5 @@ export function loadCsv(text: string): LoadResult {
     return at === "key" ? cellAt(0, c) : cellAt(row, c);
   };
   const locate = (pointer: string, at: "value" | "key" = "value"): Position => positions.positionOf(locateOffset(pointer, at));
-  return { ok: true, doc: { file: "", data: { members }, locate, positionOf: positions.positionOf, comments: [] } };
+  return { ok: true, doc: { file: "", data, locate, positionOf: positions.positionOf, comments: [] } };
 }

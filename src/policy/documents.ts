@@ -31,6 +31,9 @@ export const N = (zhClause: string, enClause: string): PolicyRef => ({
   doc: "N",
   article: { zh: `第八条（${zhClause}）`, en: `Art. 8(${enClause})` },
 });
+const CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+/** A whole article of N: 第三条 (the guiding principle 「以企业为主体」). */
+export const N_ARTICLE = (n: number): PolicyRef => ({ doc: "N", article: { zh: `第${CN_NUMERALS[n] ?? n}条`, en: `Art. ${n}` } });
 export const HLJ = (n: number): PolicyRef => ({ doc: "HLJ", article: { zh: `第${n}条`, en: `Art. ${n}` } });
 
 /** The citation object of the JSON report: stable Chinese designations. */

@@ -2,8 +2,9 @@
 // 联盟协议必须由成员单位法定代表人共同签署生效 (N 第八条（二）). HLJ 第6条 adds: 要完善联盟单位加入
 // 和退出机制，联盟协议三—五年签署一次.
 import { HLJ, N } from "../policy/documents.js";
-import { addDays, addMonths, format, parseDate, validDate, wholeMonths } from "../model/dates.js";
-import { at, hasPresentItem, isObj, isPresent, list, refOf, show } from "./helpers.js";
+import { addDays, addMonths, format, parseDate, validDate, wholeMonths, type YMD } from "../model/dates.js";
+import { capacityOf } from "../model/aliases.js";
+import { at, flag, hasPresentItem, isObj, isPresent, list, refOf, show } from "./helpers.js";
 import { defineRule, type Rule, type RuleContext } from "./rule.js";
 import { textRule } from "./text-rule.js";
 
@@ -13,10 +14,38 @@ const both = { national: "error", heilongjiang: "error" } as const;
 
 const agreement = (ctx: RuleContext, ...path: (string | number)[]) => at(ctx.charter, "agreement", ...path);
 
+/** A date that is written but is no valid YYYY-MM-DD date: schema/invalid reports it. */
+const badDate = (v: unknown) => v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "") && !validDate(v);
+
+/** A signature that founded the alliance (not an accession of a later member, A3). */
+export const isFounding = (sig: unknown) => at(sig, "kind") !== "accession";
+
+/** expiry_date earlier than effective_date or signed_date (B8): the dates cannot be measured. */
+function inverted(ctx: RuleContext): { expiry: string; other: string; which: "effective_date" | "signed_date" } | undefined {
+  const expiry = validDate(agreement(ctx, "expiry_date"));
+  if (!expiry) return undefined;
+  for (const which of ["effective_date", "signed_date"] as const) {
+    const other = validDate(agreement(ctx, which));
+    if (other && expiry < other) return { expiry, other, which };
+  }
+  return undefined;
+}
+
+/** The largest N with start + N months (clamped) ≤ end (A4). */
+export function monthsWithin(start: YMD, end: YMD): number {
+  const e = format(end);
+  let n = Math.max(0, wholeMonths(start, end) - 1);
+  while (format(addMonths(start, n + 1)) <= e) n++;
+  while (n > 0 && format(addMonths(start, n)) > e) n--;
+  return n;
+}
+
 /** The agreement's last day: expiry_date, else effective_date + term_years. */
 function agreementEnd(ctx: RuleContext): { date: string; pointer: string } | undefined {
+  if (badDate(agreement(ctx, "expiry_date"))) return undefined;
   const expiry = validDate(agreement(ctx, "expiry_date"));
   if (expiry) return { date: expiry, pointer: "/agreement/expiry_date" };
+  if (badDate(agreement(ctx, "effective_date"))) return undefined;
   const effective = parseDate(agreement(ctx, "effective_date"));
   const years = agreement(ctx, "term_years");
   if (effective && typeof years === "number" && years > 0) {
@@ -26,8 +55,12 @@ function agreementEnd(ctx: RuleContext): { date: string; pointer: string } | und
   return undefined;
 }
 
-/** Same spelling of a name: ignore spaces (王 立新) and letter case (Wang Lixin). */
-const sameName = (a: string, b: string) => a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
+/**
+ * Same spelling of a name (A8): ignore spaces (王 立新, U+3000 too) and letter case (Wang Lixin), and
+ * read the separators of transliterated names (伊万·彼得罗夫, 伊万•彼得罗夫, Jean-Luc) as one.
+ */
+const nameKey = (s: string) => s.replace(/[\s\u3000]+/g, "").replace(/[·•・‧．.\-－]/g, "·").toLowerCase();
+export const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 export const agreementRules: Rule[] = [
   defineRule({
@@ -38,12 +71,12 @@ export const agreementRules: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "协议不具有法律约束力", en: "Agreement is not legally binding" },
     description: {
-      zh: "联盟要有具有法律约束力的联盟协议（以具有法律约束力的契约为保障）。章程摘要中须写明 agreement.legally_binding: true。",
-      en: "The alliance must rest on a legally binding agreement. The charter digest must state agreement.legally_binding: true.",
+      zh: "联盟要有具有法律约束力的联盟协议（以具有法律约束力的契约为保障）。章程摘要中须写明 agreement.legally_binding: true（也可写 是、yes）；协议名称为意向书、备忘录、倡议书等时给出警告。",
+      en: "The alliance must rest on a legally binding agreement. The charter digest must state agreement.legally_binding: true (是 or yes also do); a title naming a letter of intent, memorandum or declaration gets a warning.",
     },
     fix: {
-      zh: "确认协议为具有法律约束力的合同文本，并写明 legally_binding: true（不是 \"yes\" 或 \"是\"）。",
-      en: 'Make sure the agreement is a binding contract and write legally_binding: true (not "yes").',
+      zh: "确认协议为具有法律约束力的合同文本（不是意向书、备忘录或倡议书），并写明 legally_binding: true。",
+      en: "Make sure the agreement is a binding contract (not a letter of intent, memorandum or declaration) and write legally_binding: true.",
     },
     messages: {
       missing: { zh: "未写明协议具有法律约束力（agreement.legally_binding）", en: "the agreement is not stated to be legally binding (agreement.legally_binding)" },
@@ -51,11 +84,21 @@ export const agreementRules: Rule[] = [
         zh: "agreement.legally_binding 应为 true，实际是 {value}",
         en: "agreement.legally_binding must be true, found {value}",
       },
+      title: {
+        zh: "协议标明具有法律约束力，但其名称“{title}”含“{word}”，这类文件通常不具有法律约束力",
+        en: 'the agreement is stated to be legally binding, but its title "{title}" contains "{word}", which usually names a non-binding document',
+      },
     },
     covers: ["/agreement/legally_binding"],
     check(ctx) {
       const v = agreement(ctx, "legally_binding");
-      if (v === true) return;
+      if (flag(v) === true) {
+        // A letter of intent or memorandum called binding (B7): a question for the reviewer.
+        const title = agreement(ctx, "title");
+        const word = typeof title === "string" ? ["不具有法律约束力", "意向书", "备忘录", "倡议书"].find((w) => title.includes(w)) : undefined;
+        if (word) ctx.report({ messageId: "title", data: { title: show(title), word }, pointer: "/agreement/title", severity: "warning" });
+        return;
+      }
       if (v === undefined) ctx.report({ messageId: "missing", pointer: "/agreement/legally_binding" });
       else ctx.report({ messageId: "notTrue", data: { value: show(v) }, pointer: "/agreement/legally_binding" });
     },
@@ -127,13 +170,14 @@ export const agreementRules: Rule[] = [
     check(ctx) {
       const entries = list(agreement(ctx, "task_division"));
       if (!entries.some(isObj)) return; // agreement/task-division reports the missing division
-      for (const id of ctx.roster.ids()) {
+      for (const id of ctx.roster.currentIds()) {
         const mine = entries.map((e, i) => [e, i] as const).filter(([e]) => isObj(e) && refOf(e.member) === id);
         if (mine.some(([e]) => hasPresentItem((e as Record<string, unknown>).tasks))) continue;
         if (mine.length > 0) {
           ctx.report({ messageId: "emptyTasks", data: { member: ctx.roster.label(id) }, pointer: `/agreement/task_division/${mine[0][1]}/tasks` });
         } else {
-          ctx.report({ messageId: "noEntry", data: { member: ctx.roster.label(id) }, pointer: "/agreement/task_division" });
+          // At the member's id in the roster (C9): one place per member.
+          ctx.report({ messageId: "noEntry", data: { member: ctx.roster.label(id) }, doc: "members", pointer: `/members/${ctx.roster.get(id)!.index}/id` });
         }
       }
     },
@@ -154,8 +198,8 @@ export const agreementRules: Rule[] = [
     messages: { unsigned: { zh: "成员 {member} 没有签署协议", en: "member {member} has not signed the agreement" } },
     check(ctx) {
       const signed = new Set(list(agreement(ctx, "signatures")).map((s) => refOf(at(s, "member"))));
-      for (const id of ctx.roster.ids()) {
-        if (!signed.has(id)) ctx.report({ messageId: "unsigned", data: { member: ctx.roster.label(id) }, pointer: "/agreement/signatures" });
+      for (const id of ctx.roster.currentIds()) {
+        if (!signed.has(id)) ctx.report({ messageId: "unsigned", data: { member: ctx.roster.label(id) }, doc: "members", pointer: `/members/${ctx.roster.get(id)!.index}/id` });
       }
     },
   }),
@@ -172,13 +216,17 @@ export const agreementRules: Rule[] = [
       en: "The agreement must be signed by each member's legal representative. Signing as legal representative, the signatory must match the roster; an authorized agent needs a power of attorney, and even with one a warning remains, as the policy asks for the legal representative's own signature.",
     },
     fix: {
-      zh: "由名单所列法定代表人本人签署；若法定代表人已变更，请同时更新名单。",
-      en: "Have the legal representative named in the roster sign; if the representative has changed, update the roster too.",
+      zh: "由名单所列法定代表人本人签署；若签署后法定代表人已变更，请在名单的 former_legal_representatives（原法定代表人）中记录签署时的法定代表人，不要改动现任法定代表人。",
+      en: "Have the legal representative named in the roster sign; if the representative changed after signing, record the one who signed under former_legal_representatives in the roster, and leave the current one as it is.",
     },
     messages: {
       differs: {
         zh: "成员 {member} 的签署人“{signatory}”不是其法定代表人“{rep}”",
         en: 'the signatory "{signatory}" of member {member} is not its legal representative "{rep}"',
+      },
+      former: {
+        zh: "成员 {member} 由当时的法定代表人“{signatory}”签署；现任法定代表人为“{rep}”",
+        en: 'member {member} was signed for by its then legal representative "{signatory}"; the current one is "{rep}"',
       },
       noRep: {
         zh: "名单未写明成员 {member} 的法定代表人，无法核对签署人“{signatory}”",
@@ -202,7 +250,9 @@ export const agreementRules: Rule[] = [
         const member = ctx.roster.label(entry.id);
         const signatory = isPresent(sig.signatory) ? sig.signatory.trim() : undefined;
         const base = `/agreement/signatures/${i}`;
-        if (sig.capacity === "authorized_agent") {
+        const capacity = capacityOf(sig.capacity);
+        if (capacity === "unknown") return; // schema/invalid names the word; the signatory is not compared (A9)
+        if (capacity === "authorized_agent") {
           if (isPresent(sig.authorization)) {
             ctx.report({ messageId: "agent", data: { member, signatory: signatory ?? "?", authorization: sig.authorization.trim() }, pointer: `${base}/authorization`, severity: "warning" });
           } else {
@@ -212,8 +262,15 @@ export const agreementRules: Rule[] = [
         }
         if (!signatory) return void ctx.report({ messageId: "noSignatory", data: { member }, pointer: `${base}/signatory` });
         const rep = entry.member.legal_representative;
-        if (!isPresent(rep)) return void ctx.report({ messageId: "noRep", data: { member, signatory }, pointer: `${base}/signatory` });
-        if (!sameName(signatory, rep)) ctx.report({ messageId: "differs", data: { member, signatory, rep: rep.trim() }, pointer: `${base}/signatory` });
+        if (!isPresent(rep)) {
+          if (ctx.roster.lacksColumn("legal_representative")) return; // schema/missing-column's finding
+          return void ctx.report({ messageId: "noRep", data: { member, signatory }, pointer: `${base}/signatory` });
+        }
+        if (sameName(signatory, rep)) return;
+        // Signed by the representative of the day, who has since changed (A2): information only.
+        const former = list(entry.member.former_legal_representatives).some((n) => typeof n === "string" && sameName(signatory, n));
+        if (former) ctx.report({ messageId: "former", data: { member, signatory, rep: rep.trim() }, pointer: `${base}/signatory`, severity: "info" });
+        else ctx.report({ messageId: "differs", data: { member, signatory, rep: rep.trim() }, pointer: `${base}/signatory` });
       });
     },
   }),
@@ -258,8 +315,8 @@ export const agreementRules: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "生效日期早于签署完成", en: "Effective before everyone signed" },
     description: {
-      zh: "协议由成员单位法定代表人共同签署后生效，生效日期不应早于最后一个签署日期。",
-      en: "The agreement takes effect once all members have signed: its effective date should not precede the last signature.",
+      zh: "协议由成员单位法定代表人共同签署后生效，生效日期不应早于最后一个创始签署日期（kind: accession 的加入签署不计）。",
+      en: "The agreement takes effect once all founding members have signed: its effective date should not precede the last founding signature (accession signatures, kind: accession, do not count).",
     },
     fix: { zh: "更正 effective_date，或核对各签署日期。", en: "Correct effective_date, or check the signature dates." },
     messages: {
@@ -271,7 +328,8 @@ export const agreementRules: Rule[] = [
     check(ctx) {
       const effective = validDate(agreement(ctx, "effective_date"));
       if (!effective) return;
-      const dates = list(agreement(ctx, "signatures")).map((s) => validDate(at(s, "date"))).filter((d): d is string => !!d);
+      // Founding signatures only: a member that joined later signed after the start, rightly (A3).
+      const dates = list(agreement(ctx, "signatures")).filter(isFounding).map((s) => validDate(at(s, "date"))).filter((d): d is string => !!d);
       const last = dates.sort().at(-1);
       if (last && effective < last) ctx.report({ messageId: "early", data: { effective, lastSigned: last }, pointer: "/agreement/effective_date" });
     },
@@ -285,14 +343,59 @@ export const agreementRules: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "协议已到期", en: "Agreement has expired" },
     description: {
-      zh: "已到期的协议不再具有法律约束力。到期日取 expiry_date；没有时取 effective_date 加 term_years。",
-      en: "An expired agreement no longer binds anyone. Its end is expiry_date, else effective_date plus term_years.",
+      zh: "已到期的协议不再具有法律约束力。到期日取 expiry_date；没有时取 effective_date 加 term_years。协议约定自动续期（auto_renewal_years）时，全国标准下给出提示（请确认没有成员提出异议）；黑龙江省要求三至五年签署一次，自动续期不算签署，仍为错误。日期本身无效或颠倒时不检查。",
+      en: "An expired agreement no longer binds anyone. Its end is expiry_date, else effective_date plus term_years. With automatic renewal (auto_renewal_years) the national profile gives a notice (confirm no member objected); Heilongjiang requires signing every three to five years, so renewal without signing remains an error. Invalid or inverted dates are not measured.",
     },
     fix: { zh: "续签协议，并更新签署和有效期信息。", en: "Renew the agreement and update the signatures and dates." },
-    messages: { expired: { zh: "协议已于 {end} 到期（审核基准日 {asOf}）", en: "the agreement expired on {end} (as of {asOf})" } },
+    messages: {
+      expired: { zh: "协议已于 {end} 到期（审核基准日 {asOf}）", en: "the agreement expired on {end} (as of {asOf})" },
+      renewed: {
+        zh: "协议已于 {end} 到期，按约定自动续期至 {renewedTo}；请确认没有成员提出异议",
+        en: "the agreement expired on {end} and renewed itself automatically until {renewedTo}; confirm that no member objected",
+      },
+      renewedNotSigned: {
+        zh: "协议已于 {end} 到期；自动续期至 {renewedTo} 不等于重新签署，黑龙江省要求协议三至五年签署一次",
+        en: "the agreement expired on {end}; renewing itself until {renewedTo} is not signing it again, and Heilongjiang requires signing every three to five years",
+      },
+    },
     check(ctx) {
+      if (inverted(ctx)) return; // agreement/date-order's finding
       const end = agreementEnd(ctx);
-      if (end && end.date < ctx.asOf) ctx.report({ messageId: "expired", data: { end: end.date, asOf: ctx.asOf }, pointer: end.pointer });
+      if (!end || end.date >= ctx.asOf) return;
+      const data = { end: end.date, asOf: ctx.asOf };
+      const years = agreement(ctx, "auto_renewal_years");
+      const step = typeof years === "number" && Number.isFinite(years) ? Math.round(years * 12) : 0;
+      if (step < 1) return void ctx.report({ messageId: "expired", data, pointer: end.pointer });
+      // Renew by whole periods until the end passes the as-of date (A10); arithmetic, not a loop per year.
+      const last = parseDate(end.date)!;
+      const asOf = parseDate(ctx.asOf)!;
+      let k = Math.max(1, Math.floor(wholeMonths(last, asOf) / step));
+      while (format(addMonths(last, k * step)) < ctx.asOf) k++;
+      const renewedTo = format(addMonths(last, k * step));
+      if (ctx.profile === "national") ctx.report({ messageId: "renewed", data: { ...data, renewedTo }, pointer: "/agreement/auto_renewal_years", severity: "info" });
+      else ctx.report({ messageId: "renewedNotSigned", data: { ...data, renewedTo }, pointer: end.pointer });
+    },
+  }),
+
+  defineRule({
+    id: "agreement/date-order",
+    condition: "agreement",
+    severity: both,
+    citation: CITE,
+    alsoCites: ALSO,
+    title: { zh: "到期日早于生效或签署日期", en: "Expiry before the effective or signing date" },
+    description: {
+      zh: "协议的到期日期（expiry_date）不能早于生效日期或签署日期；这通常是年份笔误。此时不再检查协议是否到期和期限。",
+      en: "The agreement's expiry_date cannot precede its effective or signing date; this is usually a typo in the year. Expiry and term are then not checked.",
+    },
+    fix: { zh: "核对并更正 expiry_date、effective_date 和 signed_date 中的年份。", en: "Check the years of expiry_date, effective_date and signed_date and correct the wrong one." },
+    messages: {
+      effective_date: { zh: "协议到期日期 {expiry} 早于生效日期 {other}", en: "the agreement expires on {expiry}, before it takes effect on {other}" },
+      signed_date: { zh: "协议到期日期 {expiry} 早于签署日期 {other}", en: "the agreement expires on {expiry}, before it was signed on {other}" },
+    },
+    check(ctx) {
+      const inv = inverted(ctx);
+      if (inv) ctx.report({ messageId: inv.which, data: { expiry: inv.expiry, other: inv.other }, pointer: "/agreement/expiry_date" });
     },
   }),
 
@@ -303,34 +406,51 @@ export const agreementRules: Rule[] = [
     citation: HLJ(6),
     title: { zh: "协议期限不在三至五年之间", en: "Term not between three and five years" },
     description: {
-      zh: "黑龙江省要求联盟协议三至五年签署一次。期限按生效日（无则签署日）到到期日次日的整月数计算，两者缺一时取 term_years；须在 36 至 60 个月之间。",
-      en: "Heilongjiang requires the agreement to be re-signed every three to five years. The term is the whole months from effective_date (else signed_date) to the day after expiry_date, or term_years when a date is missing; it must be 36 to 60 months.",
+      zh: "黑龙江省要求联盟协议三至五年签署一次。有到期日期时，期限计算两次：从签署日期（无则最后一个创始签署日期）和从生效日期，各到到期日次日的整月数；任一在 36 至 60 个月之间即可。没有到期日期时取 term_years。日期本身无效或颠倒时不检查。",
+      en: "Heilongjiang requires the agreement to be signed every three to five years. With an expiry_date the term is measured twice, from the signing (signed_date, else the last founding signature) and from effective_date, each in whole months to the day after expiry_date; either in 36–60 months passes. Without an expiry_date, term_years is the term. Invalid or inverted dates are not measured.",
     },
-    fix: { zh: "把协议期限定为 3 至 5 年，并写明生效日期和到期日期。", en: "Set a term of 3 to 5 years and state the effective and expiry dates." },
+    fix: { zh: "把协议期限定为 3 至 5 年，并写明签署、生效和到期日期。", en: "Set a term of 3 to 5 years and state the signing, effective and expiry dates." },
     messages: {
       unknown: {
-        zh: "无法确定协议期限：请写明 effective_date（或 signed_date）和 expiry_date，或写明 term_years",
-        en: "the term cannot be determined: state effective_date (or signed_date) and expiry_date, or term_years",
+        zh: "无法确定协议期限：请写明 signed_date 或 effective_date 以及 expiry_date，或写明 term_years",
+        en: "the term cannot be determined: state signed_date or effective_date and expiry_date, or term_years",
       },
       outOfRange: { zh: "协议期限为 {months} 个月，应在 36 至 60 个月（3 至 5 年）之间", en: "the agreement's term is {months} months; it must be 36 to 60 months (3 to 5 years)" },
+      outOfRangeBoth: {
+        zh: "协议期限从签署起为 {fromSigning} 个月，从生效起为 {fromEffective} 个月，都不在 36 至 60 个月（3 至 5 年）之间",
+        en: "the agreement's term is {fromSigning} months from signing and {fromEffective} months from taking effect; neither is 36 to 60 months (3 to 5 years)",
+      },
     },
     check(ctx) {
-      const start = parseDate(agreement(ctx, "effective_date")) ?? parseDate(agreement(ctx, "signed_date"));
-      const expiry = parseDate(agreement(ctx, "expiry_date"));
+      if (inverted(ctx)) return; // agreement/date-order's finding
+      const expiryValue = agreement(ctx, "expiry_date");
       const years = agreement(ctx, "term_years");
-      let months: number;
-      let pointer: string;
-      if (start && expiry) {
-        months = wholeMonths(start, addDays(expiry, 1));
-        pointer = "/agreement/expiry_date";
-      } else if (typeof years === "number" && Number.isFinite(years)) {
-        months = years * 12;
-        pointer = "/agreement/term_years";
-      } else {
-        ctx.report({ messageId: "unknown", pointer: "/agreement" });
+      const hasExpiry = !(expiryValue === undefined || expiryValue === null || (typeof expiryValue === "string" && expiryValue.trim() === ""));
+      if (hasExpiry) {
+        const measured = ["expiry_date", "signed_date", "effective_date"].some((f) => badDate(agreement(ctx, f)));
+        if (measured) return; // schema/invalid says which date to fix (A4)
+        const end = addDays(parseDate(expiryValue)!, 1);
+        const lastFounding = list(agreement(ctx, "signatures")).filter(isFounding).map((s) => validDate(at(s, "date"))).filter((d): d is string => !!d).sort().at(-1);
+        const signing = parseDate(agreement(ctx, "signed_date")) ?? parseDate(lastFounding);
+        const effective = parseDate(agreement(ctx, "effective_date"));
+        const fromSigning = signing ? monthsWithin(signing, end) : undefined;
+        const fromEffective = effective ? monthsWithin(effective, end) : undefined;
+        const measures = [fromSigning, fromEffective].filter((m): m is number => m !== undefined);
+        if (measures.length === 0) {
+          if (typeof years !== "number") ctx.report({ messageId: "unknown", pointer: "/agreement" });
+        } else if (!measures.some((m) => m >= 36 && m <= 60)) {
+          if (measures.length === 2) ctx.report({ messageId: "outOfRangeBoth", data: { fromSigning: fromSigning!, fromEffective: fromEffective! }, pointer: "/agreement/expiry_date" });
+          else ctx.report({ messageId: "outOfRange", data: { months: measures[0] }, pointer: "/agreement/expiry_date" });
+          return;
+        } else return;
+        if (measures.length > 0) return;
+      }
+      if (typeof years === "number" && Number.isFinite(years)) {
+        const months = years * 12;
+        if (months < 36 || months > 60) ctx.report({ messageId: "outOfRange", data: { months: Math.round(months * 100) / 100 }, pointer: "/agreement/term_years" });
         return;
       }
-      if (months < 36 || months > 60) ctx.report({ messageId: "outOfRange", data: { months: Math.round(months * 100) / 100 }, pointer });
+      if (!hasExpiry) ctx.report({ messageId: "unknown", pointer: "/agreement" });
     },
   }),
 

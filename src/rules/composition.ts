@@ -1,9 +1,10 @@
 // 条件（一）: 要由企业、大学和科研机构等多个独立法人组成。企业处于行业骨干地位；大学或科研机构在
 // 合作的技术领域具有前沿水平 (N 第八条（一）, HLJ 第6条; HLJ 第7条 encourages 省属科研院所).
-import { HLJ, N } from "../policy/documents.js";
-import { creditCodeProblem } from "../model/credit-code.js";
+import { HLJ, N, N_ARTICLE } from "../policy/documents.js";
+import { creditCodeDefect, isValidCreditCode, registrantKind } from "../model/credit-code.js";
+import { isDomestic } from "../model/aliases.js";
 import type { RosterEntry } from "../model/proposal.js";
-import { at, refOf, show } from "./helpers.js";
+import { at, isObj, refOf, show } from "./helpers.js";
 import { defineRule, type Rule } from "./rule.js";
 
 const CITE = N("一", "1");
@@ -13,6 +14,27 @@ const bothWarn = { national: "warning", heilongjiang: "warning" } as const;
 
 const isType = (e: RosterEntry, ...types: string[]) => types.includes(String(e.member.type));
 const ACADEMIC = ["university", "research_institute"];
+const TYPES = ["enterprise", "university", "research_institute", "other"];
+
+/**
+ * A name that says the unit is part of another (B3): a branch (分公司, 分院 …), a school or institute
+ * of a university (…大学…学院; 科学院 is not 大学), a key laboratory or engineering centre.
+ */
+export function dependentByName(name: unknown): boolean {
+  if (typeof name !== "string") return false;
+  const n = name.replace(/[\s\u3000]+/g, "");
+  if (/(分公司|分厂|分院|分所|分中心|分部|办事处|分校)$/.test(n)) return true;
+  const i = n.indexOf("大学");
+  if (i >= 0 && /(学院|系|研究所|研究院|研究中心|实验室)$/.test(n.slice(i + 2))) return true;
+  return n.includes("重点实验室") || n.includes("工程技术研究中心");
+}
+
+/** The credit-code prefixes each declared type admits (B2); absent = no check. */
+const ADMITTED: Record<string, (code: string) => boolean> = {
+  enterprise: (c) => c.startsWith("9"),
+  university: (c) => c.startsWith("12") || c.startsWith("52"),
+  research_institute: (c) => c.startsWith("12") || c.startsWith("52") || c.startsWith("91"),
+};
 
 export const composition: Rule[] = [
   defineRule({
@@ -37,12 +59,17 @@ export const composition: Rule[] = [
       },
     },
     check({ roster, report }) {
-      const codes = new Set<string>();
-      for (const e of roster.entries) {
+      if (roster.lacksColumn("credit_code")) return; // nothing to count by: schema/missing-column says why
+      // Domestic members count by credit code; members outside the mainland's register (A6) by name.
+      const distinct = new Set<string>();
+      for (const e of roster.current) {
+        if (e.member.independent_legal_person === false) continue;
         const code = e.member.credit_code;
-        if (e.member.independent_legal_person !== false && typeof code === "string" && code.trim()) codes.add(code.trim());
+        if (isDomestic(e.member)) {
+          if (typeof code === "string" && code.trim()) distinct.add(`code:${code.trim()}`);
+        } else if (typeof e.member.name === "string" && e.member.name.trim()) distinct.add(`name:${e.member.name.trim()}`);
       }
-      if (codes.size < 2) report({ messageId: "tooFew", data: { count: codes.size }, doc: "members", pointer: "/members" });
+      if (distinct.size < 2) report({ messageId: "tooFew", data: { count: distinct.size }, doc: "members", pointer: "/members" });
     },
   }),
 
@@ -60,7 +87,7 @@ export const composition: Rule[] = [
     fix: { zh: "在名单中加入企业成员，或更正已有成员的单位类型。", en: "Add an enterprise member, or correct a member's type." },
     messages: { none: { zh: "名单中没有企业成员（type: enterprise）", en: "the roster has no enterprise member (type: enterprise)" } },
     check({ roster, report }) {
-      if (!roster.entries.some((e) => isType(e, "enterprise"))) report({ messageId: "none", doc: "members", pointer: "/members" });
+      if (!roster.current.some((e) => isType(e, "enterprise"))) report({ messageId: "none", doc: "members", pointer: "/members" });
     },
   }),
 
@@ -83,7 +110,7 @@ export const composition: Rule[] = [
       },
     },
     check({ roster, report }) {
-      if (!roster.entries.some((e) => isType(e, ...ACADEMIC))) report({ messageId: "none", doc: "members", pointer: "/members" });
+      if (!roster.current.some((e) => isType(e, ...ACADEMIC))) report({ messageId: "none", doc: "members", pointer: "/members" });
     },
   }),
 
@@ -95,8 +122,8 @@ export const composition: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "成员不是独立法人", en: "Member is not an independent legal person" },
     description: {
-      zh: "联盟成员必须是独立法人。分公司、分院等非独立法人不能作为成员，应由其上级法人单位加入。",
-      en: "Members must be independent legal persons. A branch or other non-independent unit cannot be a member; its parent legal person should join instead.",
+      zh: "联盟成员必须是独立法人。分公司、分院等非独立法人不能作为成员，应由其上级法人单位加入。未写明 independent_legal_person 而名称以分公司、分院、办事处等结尾，或是大学下属的学院、研究所，或含重点实验室、工程技术研究中心的成员，给出警告。",
+      en: "Members must be independent legal persons. A branch or other non-independent unit cannot be a member; its parent legal person should join instead. A member without independent_legal_person whose name ends in 分公司, 分院, 办事处 …, names a school or institute of a university, or holds 重点实验室 or 工程技术研究中心 gets a warning.",
     },
     fix: { zh: "由该单位的上级法人单位作为成员加入，并替换名单中的条目。", en: "Have the unit's parent legal person join instead, and replace the roster entry." },
     messages: {
@@ -104,16 +131,19 @@ export const composition: Rule[] = [
         zh: "成员 {member} 不是独立法人（independent_legal_person: false）",
         en: "member {member} is not an independent legal person (independent_legal_person: false)",
       },
+      byName: {
+        zh: "成员 {member} 的名称表明它可能是其他单位的分支或内设机构，不是独立法人；若是独立法人，请写明 independent_legal_person: true",
+        en: "the name of member {member} suggests a branch or internal unit of another organisation, not an independent legal person; if it is one, state independent_legal_person: true",
+      },
     },
     check({ roster, report }) {
-      for (const e of roster.entries) {
-        if (e.member.independent_legal_person === false) {
-          report({
-            messageId: "branch",
-            data: { member: e.id ? roster.label(e.id) : `#${e.index + 1}` },
-            doc: "members",
-            pointer: `/members/${e.index}/independent_legal_person`,
-          });
+      for (const e of roster.current) {
+        const independent = e.member.independent_legal_person;
+        if (independent === false) {
+          report({ messageId: "branch", data: { member: roster.labelOf(e) }, doc: "members", pointer: `/members/${e.index}/independent_legal_person` });
+        } else if (independent === undefined && dependentByName(e.member.name)) {
+          // A question, not a verdict: a warning, and the member still counts (B3).
+          report({ messageId: "byName", data: { member: roster.labelOf(e) }, doc: "members", pointer: `/members/${e.index}/name`, severity: "warning" });
         }
       }
     },
@@ -131,38 +161,131 @@ export const composition: Rule[] = [
       en: "Each member needs a valid unified social credit code (GB 32100-2015): 18 characters of digits and upper-case letters other than I, O, S, V, Z, passing both check characters (the 18th, and the organization code's in characters 9–17).",
     },
     fix: {
-      zh: "按营业执照或事业单位法人证书核对并更正代码；纯数字代码请加引号。",
-      en: "Copy the code again from the business licence or legal-person certificate; quote an all-digit code.",
+      zh: "按营业执照或事业单位法人证书核对并更正代码；纯数字代码请加引号；境外单位不填代码，填写注册号（registration_no）。",
+      en: "Copy the code again from the business licence or legal-person certificate; quote an all-digit code; for a member outside the mainland, give registration_no instead.",
     },
     messages: {
       missing: { zh: "成员 {member} 未填写统一社会信用代码", en: "member {member} has no unified social credit code" },
+      foreignNoRegistration: {
+        zh: "成员 {member} 是境外单位（{country}），无需统一社会信用代码，但应填写其注册号（registration_no）",
+        en: "member {member} is registered outside the mainland ({country}): it needs no credit code, but give its registration number (registration_no)",
+      },
+      fullwidth: {
+        zh: "{owner}的统一社会信用代码“{code}”含全角字符，请改为半角",
+        en: '{owner}\'s credit code "{code}" contains full-width characters; retype them half-width',
+      },
+      spaces: { zh: "{owner}的统一社会信用代码“{code}”中间有空格，请删除", en: '{owner}\'s credit code "{code}" contains spaces; remove them' },
+      "old-registration": {
+        zh: "{owner}的代码“{code}”只有 15 位，似为旧的工商注册号；请填写 18 位统一社会信用代码",
+        en: '{owner}\'s code "{code}" has 15 characters and looks like an old business registration number; give the 18-character unified social credit code',
+      },
+      "letter-o-or-i": {
+        zh: "{owner}的统一社会信用代码“{code}”含字母 O 或 I；代码中没有这两个字母，应为数字 0 或 1",
+        en: '{owner}\'s credit code "{code}" contains the letter O or I; codes never do: write the digit 0 or 1',
+      },
       lowercase: {
-        zh: "成员 {member} 的统一社会信用代码“{code}”含小写字母，代码应为大写",
-        en: 'member {member}\'s credit code "{code}" contains lower-case letters; the code is upper case',
+        zh: "{owner}的统一社会信用代码“{code}”含小写字母，代码应为大写",
+        en: '{owner}\'s credit code "{code}" contains lower-case letters; the code is upper case',
+      },
+      "excel-number": {
+        zh: "{owner}的统一社会信用代码“{code}”被表格软件当作数字保存，末几位已丢失；请把该列设为文本后重新输入",
+        en: '{owner}\'s credit code "{code}" was saved as a number by a spreadsheet and has lost digits; format the column as text and type the code again',
       },
       format: {
-        zh: "成员 {member} 的统一社会信用代码“{code}”不是 18 位有效字符（数字和除 I、O、S、V、Z 外的大写字母）",
-        en: 'member {member}\'s credit code "{code}" is not 18 characters of digits and upper-case letters other than I, O, S, V, Z',
+        zh: "{owner}的统一社会信用代码“{code}”不是 18 位有效字符（数字和除 I、O、S、V、Z 外的大写字母）",
+        en: '{owner}\'s credit code "{code}" is not 18 characters of digits and upper-case letters other than I, O, S, V, Z',
       },
       checksum: {
-        zh: "成员 {member} 的统一社会信用代码“{code}”校验码错误（第 18 位）",
-        en: 'member {member}\'s credit code "{code}" fails its check character (18th)',
+        zh: "{owner}的统一社会信用代码“{code}”校验码错误（第 18 位）：校验码应为 {expected}",
+        en: '{owner}\'s credit code "{code}" fails its check character (18th): it should be {expected}',
       },
       "org-checksum": {
-        zh: "成员 {member} 的统一社会信用代码“{code}”中的组织机构代码（第 9–17 位）校验错误",
-        en: 'member {member}\'s credit code "{code}" fails the organization code check (characters 9–17)',
+        zh: "{owner}的统一社会信用代码“{code}”中的组织机构代码（第 9–17 位）校验错误：第 17 位校验码应为 {expected}",
+        en: '{owner}\'s credit code "{code}" fails the organization code check (characters 9–17): the 17th character should be {expected}',
       },
     },
-    covers: ["/members/*/credit_code"],
-    check({ roster, report }) {
-      for (const e of roster.entries) {
-        const problem = creditCodeProblem(e.member.credit_code);
-        if (!problem) continue;
+    covers: ["/members/*/credit_code", "/governance/executive_body/host_unit/credit_code", "/funding/custodian_unit/credit_code"],
+    check({ roster, charter, report }) {
+      for (const e of roster.current) {
+        const member = roster.labelOf(e);
+        const pointer = `/members/${e.index}/credit_code`;
+        const code = e.member.credit_code;
+        if (!isDomestic(e.member)) {
+          // Outside the mainland's register (A6): a code that is no valid USCC is its registration number.
+          const has = (v: unknown) => (typeof v === "string" && v.trim() !== "") || typeof v === "number";
+          if (!has(code) && !has(e.member.registration_no)) {
+            report({ messageId: "foreignNoRegistration", data: { member, country: show(e.member.country) }, doc: "members", pointer, severity: "warning" });
+          }
+          continue;
+        }
+        const defect = creditCodeDefect(code);
+        if (!defect) continue;
+        if (defect.problem === "missing" && roster.lacksColumn("credit_code")) continue; // schema/missing-column's
         report({
-          messageId: problem,
-          data: { member: e.id ? roster.label(e.id) : `#${e.index + 1}`, code: show(e.member.credit_code) },
+          messageId: defect.problem,
+          data: { member, owner: { zh: `成员 ${member} `, en: `member ${member}` }, code: show(code), expected: defect.expected ?? "" },
           doc: "members",
-          pointer: `/members/${e.index}/credit_code`,
+          pointer,
+        });
+      }
+      // A non-member 依托单位 (A5): its code, when given, is checked like a member's.
+      for (const [path, what] of [
+        [["governance", "executive_body", "host_unit"], { zh: "执行机构依托单位", en: "the executive body's host unit" }],
+        [["funding", "custodian_unit"], { zh: "经费依托单位", en: "the fund custodian unit" }],
+      ] as const) {
+        const unit = at(charter, ...path);
+        if (!isObj(unit) || unit.credit_code === undefined) continue;
+        const defect = creditCodeDefect(unit.credit_code);
+        if (!defect || defect.problem === "missing") continue;
+        const name = typeof unit.name === "string" && unit.name.trim() ? `（${unit.name.trim()}）` : "";
+        report({
+          messageId: defect.problem,
+          data: { member: `${what.zh}${name}`, owner: { zh: `${what.zh}${name}`, en: `${what.en}${name}` }, code: show(unit.credit_code), expected: defect.expected ?? "" },
+          pointer: `/${path.join("/")}/credit_code`,
+        });
+      }
+    },
+  }),
+
+  defineRule({
+    id: "members/type-mismatch",
+    condition: "composition",
+    severity: both,
+    citation: CITE,
+    alsoCites: ALSO,
+    title: { zh: "单位类型与信用代码不符", en: "Declared type contradicts the credit code" },
+    description: {
+      zh: "统一社会信用代码的前两位表明登记管理部门和机构类别（GB 32100：9x 工商——91 企业；1x 机构编制——12 事业单位；5x 民政——51 社会团体、52 民办非企业单位）。企业的代码应以 9 开头；大学应以 12 或 52 开头；科研机构应以 12、52 或 91（转制院所）开头。代码缺失或无效、境外成员不检查。",
+      en: "A credit code's first two characters say who registered the unit and as what (GB 32100: 9x business — 91 enterprise; 1x staffing — 12 public institution; 5x civil affairs — 51 social organisation, 52 private non-enterprise unit). An enterprise's code starts with 9; a university's with 12 or 52; a research institute's with 12, 52 or 91 (converted institutes). Absent or invalid codes and members outside the mainland are not checked.",
+    },
+    fix: {
+      zh: "核对单位类型和统一社会信用代码，更正错误的一项（如行业协会应为 other）。",
+      en: "Check the member's type and credit code and correct the wrong one (an industry association is type other, for example).",
+    },
+    messages: {
+      mismatch: {
+        zh: "成员 {member} 的单位类型为{type}，但代码第 1–2 位“{prefix}”表示{kind}",
+        en: 'member {member} is declared {type}, but its code\'s first two characters "{prefix}" denote {kind}',
+      },
+    },
+    check({ roster, report }) {
+      const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+        enterprise: { zh: "企业", en: "an enterprise" },
+        university: { zh: "大学", en: "a university" },
+        research_institute: { zh: "科研机构", en: "a research institute" },
+      };
+      for (const e of roster.current) {
+        const type = String(e.member.type);
+        const admits = Object.hasOwn(ADMITTED, type) ? ADMITTED[type] : undefined;
+        const code = e.member.credit_code;
+        if (!admits || !isDomestic(e.member) || !isValidCreditCode(code)) continue;
+        const c = code.trim();
+        if (admits(c)) continue;
+        report({
+          messageId: "mismatch",
+          data: { member: roster.labelOf(e), type: TYPE_NAMES[type], prefix: c.slice(0, 2), kind: registrantKind(c)! },
+          doc: "members",
+          pointer: `/members/${e.index}/type`,
         });
       }
     },
@@ -217,7 +340,7 @@ export const composition: Rule[] = [
     fix: { zh: "为处于行业骨干地位的企业标明 backbone: true，或吸收骨干企业加入。", en: "Mark the backbone enterprise with backbone: true, or bring one in." },
     messages: { none: { zh: "没有企业成员标明为行业骨干（backbone: true）", en: "no enterprise member is marked as an industry backbone (backbone: true)" } },
     check({ roster, report }) {
-      const enterprises = roster.entries.filter((e) => isType(e, "enterprise"));
+      const enterprises = roster.current.filter((e) => isType(e, "enterprise"));
       if (enterprises.length > 0 && !enterprises.some((e) => e.member.backbone === true)) report({ messageId: "none", doc: "members", pointer: "/members" });
     },
   }),
@@ -241,7 +364,7 @@ export const composition: Rule[] = [
       },
     },
     check({ roster, report }) {
-      const academic = roster.entries.filter((e) => isType(e, ...ACADEMIC));
+      const academic = roster.current.filter((e) => isType(e, ...ACADEMIC));
       if (academic.length > 0 && !academic.some((e) => e.member.frontier === true)) report({ messageId: "none", doc: "members", pointer: "/members" });
     },
   }),
@@ -250,8 +373,7 @@ export const composition: Rule[] = [
     id: "members/lead-not-enterprise",
     condition: "composition",
     severity: bothWarn,
-    citation: CITE,
-    alsoCites: ALSO,
+    citation: N_ARTICLE(3), // 指导思想「以企业为主体」 (fidelity.md C1)
     title: { zh: "牵头单位不是企业", en: "Lead member is not an enterprise" },
     description: {
       zh: "联盟以企业为主体（国科发政〔2008〕770号 第三条），牵头单位宜为企业。",
@@ -264,7 +386,9 @@ export const composition: Rule[] = [
     },
     check({ charter, roster, report }) {
       const lead = roster.get(refOf(at(charter, "alliance", "lead_member")));
-      if (lead && lead.id && !isType(lead, "enterprise")) {
+      // A type that is itself invalid is schema/invalid's finding (C4).
+      const invalidType = lead && lead.member.type !== undefined && !TYPES.includes(String(lead.member.type));
+      if (lead && lead.id && !invalidType && !isType(lead, "enterprise")) {
         const type = lead.member.type;
         report({ messageId: type === undefined ? "noType" : "notEnterprise", data: { member: roster.label(lead.id), type: show(type) }, pointer: "/alliance/lead_member" });
       }
@@ -284,7 +408,7 @@ export const composition: Rule[] = [
     fix: { zh: "考虑吸收省属科研院所加入，并标明 provincial_institute: true。", en: "Consider bringing in a provincial research institute, marked provincial_institute: true." },
     messages: { none: { zh: "没有成员标明为省属科研院所（provincial_institute: true）", en: "no member is marked as a provincial research institute (provincial_institute: true)" } },
     check({ roster, report }) {
-      if (!roster.entries.some((e) => e.member.provincial_institute === true)) report({ messageId: "none", doc: "members", pointer: "/members" });
+      if (!roster.current.some((e) => e.member.provincial_institute === true)) report({ messageId: "none", doc: "members", pointer: "/members" });
     },
   }),
 ];

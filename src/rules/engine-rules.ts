@@ -111,4 +111,28 @@ export const engineRules: Rule[] = [
       },
     },
   }),
+  defineRule({
+    id: "schema/unknown-key",
+    condition: "files",
+    severity: { national: "warning", heilongjiang: "warning" },
+    title: { zh: "未知的键或列", en: "Unknown key or column" },
+    description: {
+      zh: "章程或名单中有模式没有定义的键（多为拼写错误，如 goverment_funding），或 CSV 名单中有不认识的表头：其中的值不会被审核。每个键报告一次，位于该键处；未知键下面的键不再报告。常见的联系方式列（联系人、联系电话、邮箱、地址、备注等）会被忽略，不报告。",
+      en: "The charter or roster has a key the schema does not define (usually a typo, such as goverment_funding), or a CSV roster has a header that is no known column: its values are not audited. One finding per key, at the key; keys below an unknown key are not reported again. The usual contact columns (联系人, 联系电话, 邮箱, 地址, 备注 …) are ignored.",
+    },
+    fix: { zh: "按提示更正键名或表头；确实不需要的内容请删除。", en: "Correct the key or header as suggested; delete what is not needed." },
+    messages: { detail: { zh: "{detail}", en: "{detail}" } },
+  }),
+  defineRule({
+    id: "schema/missing-column",
+    condition: "files",
+    severity: both,
+    title: { zh: "名单缺少必需的列", en: "Roster lacks a required column" },
+    description: {
+      zh: "CSV/XLSX 名单须有以下各列：编号（或序号、id）、单位名称、单位类型、统一社会信用代码、法定代表人。缺少一列时报告一次，列出已有的表头；各行就不再逐一报告该字段缺失。",
+      en: "A CSV/XLSX roster needs these columns: id (编号/序号), name (单位名称), type (单位类型), credit code (统一社会信用代码), legal representative (法定代表人). A missing column is reported once, naming the headers found; its rows are then not reported one by one.",
+    },
+    fix: { zh: "在表头中加上缺少的列（表头名见说明），并为每个成员填写。", en: "Add the missing column to the header (names as above) and fill it in for every member." },
+    messages: { detail: { zh: "{detail}", en: "{detail}" } },
+  }),
 ];

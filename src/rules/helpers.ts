@@ -24,11 +24,22 @@ export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-const PLACEHOLDERS = new Set(["todo", "tbd", "n/a", "na", "-", "--", "...", "…", "待定", "待补充", "暂无", "无", "略"]);
+const PLACEHOLDERS = new Set([
+  "todo", "tbd", "n/a", "na", "-", "--", "...", "…", "待定", "待补充", "暂无", "无", "略",
+  "/", "／", "—", "——", "空", "暂缺", "待完善",
+]);
 
+/** A placeholder, compared after trimming and dropping trailing full stops (`待定。` is `待定`, B4). */
 export function isPlaceholder(v: unknown): boolean {
-  return typeof v === "string" && PLACEHOLDERS.has(v.trim().toLowerCase());
+  if (typeof v !== "string" || v.length > 40) return false;
+  const t = v.trim().toLowerCase();
+  if (PLACEHOLDERS.has(t)) return true;
+  const stripped = t.replace(/[。．.]+$/u, "").trim();
+  return stripped !== "" && PLACEHOLDERS.has(stripped);
 }
+
+/** A yes/no value as the charter may write it (A9): true, 是, yes, √ …; undefined when not one. */
+export { booleanWord as flag } from "../model/aliases.js";
 
 /** A string that, trimmed, is non-empty and not a placeholder. */
 export function isPresent(v: unknown): v is string {

@@ -4,7 +4,7 @@ import { HLJ, N } from "../policy/documents.js";
 import type { Text } from "../types.js";
 import { validDate } from "../model/dates.js";
 import { pointerSegment } from "../load/document.js";
-import { at, isObj, isPresent, list, refOf } from "./helpers.js";
+import { at, isObj, isPresent, list, refOf, show } from "./helpers.js";
 import { defineRule, type Rule, type RuleContext } from "./rule.js";
 import { textRule } from "./text-rule.js";
 
@@ -28,7 +28,11 @@ function checkAllocation(ctx: RuleContext, field: "ownership" | "revenue_shares"
     if (field === "revenue_shares" && alloc === undefined) return;
     const project = projectName(p, i);
     const base = `/ip/projects/${i}`;
+    // A method in words allocates by a rule (A1): it passes; a wrong type is schema/invalid's.
+    if (isPresent(alloc) || (alloc !== undefined && typeof alloc !== "string" && !isObj(alloc))) return;
     if (!isObj(alloc) || Object.keys(alloc).length === 0) {
+      // Absent, empty or a placeholder: the general terms cover the project when they are stated.
+      if (isPresent(at(ctx.charter, "ip", GENERAL[field]))) return;
       ctx.report({ messageId: "none", data: { project }, pointer: alloc === undefined ? base : `${base}/${field}` });
       return;
     }
@@ -52,6 +56,22 @@ function checkAllocation(ctx: RuleContext, field: "ownership" | "revenue_shares"
       }
     }
   });
+}
+
+/** The general text that covers a project's allocation when the project gives none (A1). */
+const GENERAL = { ownership: "ownership", revenue_shares: "revenue_distribution" } as const;
+
+const DEFERRING = ["另行约定", "另行协商", "另行商定", "另行确定", "另行签订", "届时协商", "届时约定", "由各方协商确定"];
+
+/**
+ * A text that only defers the terms (B4): once spaces and punctuation are removed, it holds a
+ * deferring phrase and at most 10 other characters.
+ */
+export function onlyDefers(v: unknown): boolean {
+  if (typeof v !== "string" || v.length > 200) return false;
+  const t = v.replace(/[\s\p{P}\p{S}]+/gu, "");
+  const phrase = DEFERRING.find((p) => t.includes(p));
+  return phrase !== undefined && t.length - phrase.length <= 10;
 }
 
 function allocationMessages(what: Text): Record<string, Text> {
@@ -123,8 +143,8 @@ export const ip: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "项目权利份额有缺口", en: "Gap in a project's ownership allocation" },
     description: {
-      zh: "每个研发项目都应事先约定各参与成员的权利份额（ip.projects[].ownership）：覆盖全部参与成员、只分配给参与成员、合计 100%。",
-      en: "Each R&D project must allocate ownership in advance (ip.projects[].ownership): covering every participant, only participants, summing to 100%.",
+      zh: "每个研发项目都应事先约定权利归属（ip.projects[].ownership）：写明分配办法的文字即可；写成份额时须覆盖全部参与成员、只分配给参与成员、合计 100%。项目没有写明时，由总的 ip.ownership 覆盖；两者都没有时给出“没有约定”。",
+      en: "Each R&D project must have its ownership agreed in advance (ip.projects[].ownership): a method in words will do; shares must cover every participant, only participants, and sum to 100%. A project without one is covered by the general ip.ownership; with neither, it has no allocation.",
     },
     fix: { zh: "为项目的每个参与成员写明份额，使合计为 100。", en: "Give every participant of the project a share so that they sum to 100." },
     messages: allocationMessages({ zh: "权利份额", en: "ownership shares" }),
@@ -138,12 +158,46 @@ export const ip: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "项目收益份额有缺口", en: "Gap in a project's revenue shares" },
     description: {
-      zh: "写明了收益份额（ip.projects[].revenue_shares）的项目，应覆盖全部参与成员、只分配给参与成员、合计 100%。",
-      en: "Where a project gives revenue shares (ip.projects[].revenue_shares), they must cover every participant, only participants, and sum to 100%.",
+      zh: "写明了收益份额（ip.projects[].revenue_shares）的项目，应覆盖全部参与成员、只分配给参与成员、合计 100%；写明分配办法的文字即可。只写占位符而总的 ip.revenue_distribution 也没有写明时给出“没有约定”。",
+      en: "Where a project gives revenue shares (ip.projects[].revenue_shares), they must cover every participant, only participants, and sum to 100%; a method in words will do. A placeholder with no general ip.revenue_distribution is no allocation.",
     },
     fix: { zh: "补齐或更正项目的收益份额，使合计为 100。", en: "Complete or correct the project's revenue shares so that they sum to 100." },
     messages: allocationMessages({ zh: "收益份额", en: "revenue shares" }),
     check: (ctx) => checkAllocation(ctx, "revenue_shares"),
+  }),
+  defineRule({
+    id: "ip/deferred-terms",
+    condition: "ip",
+    severity: { national: "warning", heilongjiang: "warning" },
+    citation: CITE,
+    alsoCites: ALSO,
+    title: { zh: "知识产权条款只写了“另行约定”", en: "IP terms only deferred" },
+    description: {
+      zh: "成果和知识产权的权利归属、许可使用和收益分配应“事先”通过协议明确。只写“另行约定”“届时协商”等而没有实际内容的条款，等于没有事先约定。",
+      en: "Ownership, licensing and revenue of results must be agreed in advance. A term that only says they will be agreed later (另行约定, 届时协商 …) agrees nothing in advance.",
+    },
+    fix: { zh: "写明实际的分配办法（如“独立完成的归完成方所有，共同完成的归全体参与方共有”）。", en: "State the actual method (e.g. results made alone belong to the maker, joint results to all participants)." },
+    messages: {
+      deferred: { zh: "{what}（{field}）只写了“{value}”，没有事先约定", en: '{what} ({field}) only says "{value}": nothing is agreed in advance' },
+    },
+    check(ctx) {
+      const WHAT = {
+        ownership: { zh: "权利归属", en: "ownership" },
+        licensing: { zh: "许可使用", en: "licensing" },
+        revenue_distribution: { zh: "收益分配", en: "revenue distribution" },
+        revenue_shares: { zh: "收益分配", en: "revenue shares" },
+      };
+      for (const key of ["ownership", "licensing", "revenue_distribution"] as const) {
+        const v = at(ctx.charter, "ip", key);
+        if (onlyDefers(v)) ctx.report({ messageId: "deferred", data: { what: WHAT[key], field: `ip.${key}`, value: show(v) }, pointer: `/ip/${key}` });
+      }
+      projects(ctx).forEach((p, i) => {
+        for (const key of ["ownership", "revenue_shares"] as const) {
+          const v = at(p, key);
+          if (onlyDefers(v)) ctx.report({ messageId: "deferred", data: { what: WHAT[key], field: `ip.projects[${i}].${key}`, value: show(v) }, pointer: `/ip/projects/${i}/${key}` });
+        }
+      });
+    },
   }),
   defineRule({
     id: "ip/not-agreed-in-advance",
@@ -153,18 +207,55 @@ export const ip: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "项目知识产权未事先约定", en: "Project IP terms not agreed in advance" },
     description: {
-      zh: "成果和知识产权应“事先”通过协议约定：项目开始日期早于协议签署日期（无则生效日期）时，其知识产权条款不是事先约定的。",
-      en: "IP terms must be agreed in advance: a project that started before the agreement was signed (else took effect) had no terms agreed beforehand.",
+      zh: "成果和知识产权应“事先”通过协议约定：项目开始日期早于协议签署日期（续签的协议取最初签署日期 first_signed_date；无则生效日期）时，其知识产权条款不是事先约定的；项目开始后才签署加入协议（kind: accession）的参与成员也是如此，每个这样的成员给出一次警告。",
+      en: "IP terms must be agreed in advance: a project that started before the agreement was signed (for a renewed agreement, first_signed_date; else the effective date) had no terms agreed beforehand; nor had a participant that signed its accession (kind: accession) after the project started, warned once per such member.",
     },
     fix: { zh: "核对项目开始日期；对已开始的项目补签知识产权协议。", en: "Check the project's start date; sign IP terms for a project already under way." },
     messages: {
       early: {
-        zh: "项目 {project} 于 {start} 开始，早于协议 {which} {agreed}，其知识产权条款不是事先约定的",
+        zh: "项目 {project} 于 {start} 开始，早于协议{which} {agreed}，其知识产权条款不是事先约定的",
         en: "project {project} started on {start}, before the agreement was {which} on {agreed}: its IP terms were not agreed in advance",
+      },
+      lateJoiner: {
+        zh: "成员 {member} 于 {joined} 签署加入协议，晚于项目 {project} 的开始日期 {start}，它在该项目中的知识产权条款不是事先约定的",
+        en: "member {member} signed its accession on {joined}, after project {project} started on {start}: its IP terms in that project were not agreed in advance",
       },
     },
     check(ctx) {
-      const signed = validDate(at(ctx.charter, "agreement", "signed_date"));
+      // A late joiner (B6): its own accession signature, signed after the project started.
+      const accession = new Map<string, string>();
+      const founders = new Set<string>();
+      for (const sig of list(at(ctx.charter, "agreement", "signatures"))) {
+        const id = refOf(at(sig, "member"));
+        if (!id) continue;
+        if (at(sig, "kind") !== "accession") founders.add(id);
+        else {
+          const d = validDate(at(sig, "date"));
+          if (d && (!accession.has(id) || d < accession.get(id)!)) accession.set(id, d);
+        }
+      }
+      projects(ctx).forEach((p, i) => {
+        if (!isObj(p)) return;
+        const start = validDate(p.start_date);
+        if (!start) return;
+        const seen = new Set<string>();
+        list(p.participants).forEach((v, j) => {
+          const id = refOf(v);
+          if (!id || seen.has(id) || founders.has(id)) return;
+          seen.add(id);
+          const joined = accession.get(id);
+          if (joined && joined > start) {
+            ctx.report({
+              messageId: "lateJoiner",
+              data: { member: ctx.roster.has(id) ? ctx.roster.label(id) : id, joined, project: projectName(p, i), start },
+              pointer: `/ip/projects/${i}/participants/${j}`,
+            });
+          }
+        });
+      });
+      // A renewed agreement: the first signing is what came before the project (B6).
+      const first = validDate(at(ctx.charter, "agreement", "first_signed_date"));
+      const signed = first ?? validDate(at(ctx.charter, "agreement", "signed_date"));
       const agreed = signed ?? validDate(at(ctx.charter, "agreement", "effective_date"));
       if (!agreed) return;
       const which = signed ? { zh: "签署日期", en: "signed" } : { zh: "生效日期", en: "in effect" };

@@ -1,7 +1,7 @@
 // 条件（六）: 要建立开放发展机制。要根据发展需要及时吸收新成员，并积极开展与外部组织的交流与合作。
 // 联盟要建立成果扩散机制，对承担政府资助项目形成的成果有向联盟外扩散的义务 (N 第八条（六）, HLJ 第6条).
 import { HLJ, N } from "../policy/documents.js";
-import { at, show } from "./helpers.js";
+import { at, flag, show } from "./helpers.js";
 import { takesGovernmentMoney } from "./funding.js";
 import { defineRule, type Rule } from "./rule.js";
 import { textRule } from "./text-rule.js";
@@ -55,8 +55,8 @@ export const openness: Rule[] = [
     alsoCites: ALSO,
     title: { zh: "政府资助成果未承诺向联盟外扩散", en: "Government-funded results not diffused outside" },
     description: {
-      zh: "承担政府资助项目形成的成果有向联盟外扩散的义务：使用政府资助时须写明 openness.government_funded_diffusion: true。",
-      en: "Results of government-funded projects must be diffused outside the alliance: with government funding, state openness.government_funded_diffusion: true.",
+      zh: "承担政府资助项目形成的成果有向联盟外扩散的义务：使用政府资助时须写明 openness.government_funded_diffusion: true。没有政府资助而明确写 false（拒绝这项义务）时给出警告。",
+      en: "Results of government-funded projects must be diffused outside the alliance: with government funding, state openness.government_funded_diffusion: true. Refusing it explicitly (false) without government funding gets a warning.",
     },
     fix: { zh: "承诺政府资助项目成果向联盟外扩散，并写明 government_funded_diffusion: true。", en: "Commit to diffusing government-funded results outside the alliance and write government_funded_diffusion: true." },
     messages: {
@@ -68,12 +68,20 @@ export const openness: Rule[] = [
         zh: "联盟承担政府资助项目，openness.government_funded_diffusion 应为 true，实际是 {value}",
         en: "the alliance has government-funded work; openness.government_funded_diffusion must be true, found {value}",
       },
+      refused: {
+        zh: "章程明确拒绝承担政府资助成果向联盟外扩散的义务（openness.government_funded_diffusion: false）；一旦承担政府资助项目，这项义务即适用",
+        en: "the charter refuses the duty to diffuse government-funded results outside the alliance (openness.government_funded_diffusion: false); the duty applies as soon as it takes government funding",
+      },
     },
     covers: ["/openness/government_funded_diffusion"],
     check(ctx) {
-      if (!takesGovernmentMoney(ctx)) return;
       const v = at(ctx.charter, "openness", "government_funded_diffusion");
-      if (v === true) return;
+      if (!takesGovernmentMoney(ctx)) {
+        // Refused outright although no money is recorded yet (B5): a warning.
+        if (flag(v) === false) ctx.report({ messageId: "refused", pointer: "/openness/government_funded_diffusion", severity: "warning" });
+        return;
+      }
+      if (flag(v) === true) return;
       ctx.report({ messageId: v === undefined ? "missing" : "notTrue", data: { value: show(v) }, pointer: "/openness/government_funded_diffusion" });
     },
   }),

@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { ErrorObject } from "ajv";
 import { schemaText, type SchemaName } from "./schemas.js";
+import { rosterSource } from "../model/roster-source.js";
+import { keepRoot } from "./root.js";
 
 export interface Validator {
   (data: unknown): boolean;
@@ -18,15 +20,31 @@ const cache = new Map<SchemaName, Validator>();
 
 /** The CLI bundle links the precompiled validators in statically and registers them here. */
 export function registerPrecompiled(validators: Record<SchemaName, Validator>): void {
-  for (const [name, v] of Object.entries(validators)) cache.set(name as SchemaName, v);
+  for (const [name, v] of Object.entries(validators)) cache.set(name as SchemaName, withRoster(v));
 }
 
 export function validator(name: SchemaName): Validator {
   let v = cache.get(name);
   if (!v) {
-    v = precompiled(name) ?? compile(name);
+    v = withRoster(precompiled(name) ?? compile(name));
     cache.set(name, v);
   }
+  return v;
+}
+
+/**
+ * The validator as the engine calls it: its errors keep the validated data (for messages about a
+ * spreadsheet roster), and a spreadsheet roster with unknown headers or missing required columns is
+ * invalid even when every row is, so that those findings are made (schema/errors.ts).
+ */
+function withRoster(inner: Validator): Validator {
+  const v: Validator = (data: unknown) => {
+    const ok = inner(data);
+    const source = rosterSource(data);
+    const headerDefects = !!source && (source.unknown.length > 0 || source.missing.length > 0);
+    v.errors = ok && !headerDefects ? null : keepRoot([...(inner.errors ?? [])], data);
+    return ok && !headerDefects;
+  };
   return v;
 }
 

@@ -14,7 +14,7 @@ afterAll(() => box.cleanup());
 
 /** Two findings: M02's signatory is not its legal representative; no licensing clause. */
 const twoFindings: Mutation = {
-  charterText: (t) => replaceOnce(replaceOnce(t, "signatory: 陈志远", "signatory: 陈志"), "  licensing:", "  x_licensing:"),
+  charterText: (t) => replaceOnce(replaceOnce(t, "signatory: 陈志远", "signatory: 陈志"), "  licensing:", "  # licensing:"),
 };
 const run = (cwd: string, ...args: string[]) => cli(["--format", "json", "--as-of", AS_OF, ...args], cwd);
 const ids = (r: ReturnType<typeof run>) => json(r).proposals.flatMap((p: Report["proposals"][number]) => p.findings.map((f) => `${f.ruleId} ${f.pointer}`));
@@ -133,7 +133,7 @@ describe("--baseline", () => {
   it("recomputes status with --quiet and --fail-on from every finding left", async () => {
     const dir = box.dir("quiet");
     // An error (ip/licensing) and a warning (no backbone enterprise).
-    box.proposal({ charterText: (t) => replaceOnce(t, "  licensing:", "  x_licensing:"), membersText: (t) => replaceOnce(t, "  backbone: true\n", "") }, "quiet/p");
+    box.proposal({ charterText: (t) => replaceOnce(t, "  licensing:", "  # licensing:"), membersText: (t) => replaceOnce(t, "  backbone: true\n", "") }, "quiet/p");
     const report = await auditWithBaseline({ cwd: dir, paths: ["p"], asOf: AS_OF, lang: "en", jobs: 1 }, {});
     const onlyError = { version: 1 as const, tool: "alliance-audit" as const, findings: report.report.proposals[0].findings.filter((f) => f.severity === "error").map((f) => ({ file: f.file, ruleId: f.ruleId, pointer: f.pointer, message: f.message, count: 1 })) };
     const applied = applyBaseline(report.report, onlyError, { baselineFile: "b.json", cwd: dir, failOn: "warning", quiet: true, lang: "en" });

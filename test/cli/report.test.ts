@@ -53,12 +53,13 @@ describe.concurrent("JSON report", () => {
       expect(Object.keys(f)).toEqual(order.filter((k) => k in f));
       expect(Object.keys(f)).toEqual(expect.arrayContaining(["ruleId", "severity", "message", "messageId", "file", "line", "column", "pointer", "citation"]));
       expect(Object.keys(f.citation)).toEqual(["document", "article"]);
-      expect(f.file).toBe("batch/z-unsigned/charter.yaml");
+      // An unsigned member is located at its own roster entry (fidelity.md C9), the signatory in the charter.
+      expect(f.file).toBe(f.ruleId === "agreement/unsigned" ? "batch/z-unsigned/members.yaml" : "batch/z-unsigned/charter.yaml");
       expect(Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column >= 1).toBe(true);
-      expect(f.pointer).toMatch(/^\/agreement\/signatures/);
+      expect(f.pointer).toMatch(f.ruleId === "agreement/unsigned" ? /^\/members\/\d+\/id$/ : /^\/agreement\/signatures/);
       expect(f.citation).toEqual({ document: "国科发政〔2008〕770号", article: "第八条（二）" });
     }
-    expect(p.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["agreement/unsigned", "agreement/signatory-not-legal-rep"]);
+    expect(p.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["agreement/signatory-not-legal-rep", "agreement/unsigned"]);
 
     expect(report.summary).toEqual({ proposals: 1, passed: 0, failed: 1, unaudited: 0, error: 2, warning: 0, info: 0 });
     expect(Object.keys(report.summary)).toEqual(["proposals", "passed", "failed", "unaudited", "error", "warning", "info"]);
@@ -82,12 +83,12 @@ describe.concurrent("JSON report", () => {
     expect(byPath["batch/m-broken"].findings[0]).toMatchObject({ file: "batch/m-broken/charter.yaml", line: expect.any(Number), column: expect.any(Number) });
     expect(byPath["batch/m-broken"].name).toBeNull();
     expect(byPath["batch/nested/b-no-roster"].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["file/missing"]);
-    expect(byPath["batch/c-ip"].counts.error).toBe(4);
+    expect(byPath["batch/c-ip"].counts.error).toBe(3); // revision 2: ip-gaps has one allocation gap fewer (fidelity.md A1)
     expect(byPath["batch/z-unsigned"].counts.error).toBe(2);
     // The broken and the roster-less proposals could not be audited: unaudited, not failed (cli.md revision 2).
     expect(byPath["batch/m-broken"].status).toBe("unaudited");
     expect(byPath["batch/nested/b-no-roster"].status).toBe("unaudited");
-    expect(report.summary).toEqual({ proposals: 5, passed: 1, failed: 2, unaudited: 2, error: 8, warning: 0, info: 0 });
+    expect(report.summary).toEqual({ proposals: 5, passed: 1, failed: 2, unaudited: 2, error: 7, warning: 0, info: 0 });
   });
 
   it("findings are sorted by file, line, column, rule id", async () => {
@@ -132,8 +133,9 @@ describe.concurrent("JSON report", () => {
   it("--lang zh and --lang en", async () => {
     const zh = json(await audit("--format", "json", "--lang", "zh", "batch/z-unsigned"));
     const en = json(await audit("--format", "json", "--lang", "en", "batch/z-unsigned"));
-    expect(zh.proposals[0].findings[0].message).toBe("成员 M04（哈东精密铸造有限公司） 没有签署协议");
-    expect(en.proposals[0].findings[0].message).toBe("member M04（哈东精密铸造有限公司） has not signed the agreement");
+    const unsigned = (r: { proposals: { findings: { ruleId: string; message: string }[] }[] }) => r.proposals[0].findings.find((f) => f.ruleId === "agreement/unsigned")!.message;
+    expect(unsigned(zh)).toBe("成员 M04（哈东精密铸造有限公司）没有签署协议");
+    expect(unsigned(en)).toBe("member M04（哈东精密铸造有限公司） has not signed the agreement");
     // Only the messages differ.
     const strip = (rep: { proposals: { findings: { message: string }[] }[] }) =>
       JSON.stringify({ ...rep, proposals: rep.proposals.map((p) => ({ ...p, findings: p.findings.map((f) => ({ ...f, message: "" })) })) });

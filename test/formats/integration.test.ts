@@ -49,7 +49,7 @@ describe("action.yml", () => {
     expect(run.status).toBe(0); // the step itself passes; the Result step fails after the upload
     expect(outputs["exit-code"]).toBe("1");
     expect(outputs["sarif-file"]).toMatch(/alliance-audit\.sarif$/);
-    expect(run.stdout).toMatch(/^::error file=tricky 联盟%2C100%25\/charter\.yaml,line=\d+,col=\d+,title=agreement\/unsigned::/m);
+    expect(run.stdout).toMatch(/^::error file=tricky 联盟%2C100%25\/members\.yaml,line=\d+,col=\d+,title=agreement\/unsigned::/m);
     expect(summary).toContain("| compliant |");
     expect(JSON.parse(sarif).runs[0].results.length).toBeGreaterThan(0);
   });

@@ -47,6 +47,8 @@ export interface Mutation {
   noMembers?: boolean;
   /** Further files in the proposal folder (file name → text). */
   extraFiles?: Record<string, string>;
+  /** The roster as members.csv with this text, instead of members.yaml. */
+  membersCsv?: string;
   asOf?: string;
 }
 
@@ -82,7 +84,8 @@ export class Sandbox {
       charter = toYaml(c);
     } else charter = baseCharterText();
     const files: Record<string, string> = { "charter.yaml": charter };
-    if (!m.noMembers) {
+    if (m.membersCsv !== undefined) files["members.csv"] = m.membersCsv;
+    else if (!m.noMembers) {
       if (m.membersText) files["members.yaml"] = m.membersText(baseMembersText());
       else if (m.members) {
         const r = baseMembers();

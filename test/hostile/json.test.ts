@@ -86,7 +86,8 @@ const CASES: HostileCase[] = [
     dir: "proto-keys",
     title: "__proto__, constructor, prototype and toString keys are plain data: the proposal is audited as written",
     files: json(proto, protoMembers),
-    pass: true,
+    // Plain data: audited as written, and, being no keys of the schema, reported as unknown (fidelity.md B1).
+    expect: { ruleId: "schema/unknown-key", file: "charter.json", message: /"__proto__"/ },
   },
   {
     dir: "yaml-proto-keys",
@@ -95,7 +96,7 @@ const CASES: HostileCase[] = [
       "charter.yaml": "__proto__: {polluted: yaml}\nconstructor: {prototype: {polluted: yaml}}\nx-base: &base {__proto__: {polluted: merged}, constructor: {polluted: merged}}\n" + charterText().replace("alliance:\n", "alliance:\n  <<: *base\n"),
       "members.yaml": membersText().replace("- id: M02\n", "- id: M02\n  __proto__: {type: enterprise, polluted: member}\n"),
     },
-    pass: true,
+    expect: { ruleId: "schema/unknown-key", file: "members.yaml", message: /"__proto__"/ },
   },
   {
     dir: "json-duplicate-key",

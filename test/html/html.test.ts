@@ -123,7 +123,8 @@ describe("html format", () => {
   it("groups findings by condition, with location, citation, clause text and fix", async () => {
     const page = html(await auditBatch(), ctx());
     expect(page).toContain('data-condition="agreement"');
-    expect(page).toContain("unsigned/charter.yaml:34:5");
+    expect(page).toMatch(/unsigned\/charter\.yaml:\d+:\d+/);
+    expect(page).toMatch(/unsigned\/members\.yaml:\d+:\d+/); // an unsigned member, at its roster entry (C9)
     expect(page).toContain("国科发政〔2008〕770号 第八条（二）");
     expect(page).toContain("联盟协议必须由成员单位法定代表人共同签署生效"); // the clause text
     expect(page).toContain("修改建议");

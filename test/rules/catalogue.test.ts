@@ -33,6 +33,16 @@ interface Case {
 const HLJ: Profile[] = ["heilongjiang"];
 const sig = (c: Data, id: string): Data => (c.agreement.signatures as Data[]).find((s) => s.member === id)!;
 const project = (c: Data, id: string): Data => (c.ip.projects as Data[]).find((p) => p.id === id)!;
+/** The compliant roster as a CSV, Chinese headers. */
+const CSV = [
+  "编号,单位名称,单位类型,统一社会信用代码,法定代表人,所在省份,行业骨干,前沿水平,省属科研院所",
+  "M01,松花江铝业股份有限公司,企业,91230100MA1B2C3D8M,王立新,黑龙江省,是,否,否",
+  "M02,龙江理工大学,大学,12230000412005676E,陈志远,黑龙江省,否,是,否",
+  "M03,黑龙江省轻金属研究院,科研院所,12230000414003121B,刘海峰,黑龙江省,否,是,是",
+  "M04,哈东精密铸造有限公司,企业,91230110MA18XK5P7K,赵敏,黑龙江省,否,否,否",
+  "M05,沈北轻合金装备有限公司,企业,91210113MA0U7H2R2A,孙国栋,辽宁省,否,否,否",
+  "",
+].join("\n");
 const SUPPRESS = "  # alliance-audit-disable-next-line ip/licensing";
 
 const CASES: Record<string, Case> = {
@@ -55,7 +65,7 @@ const CASES: Record<string, Case> = {
   "ref/unknown-member": {
     severity: "error",
     fire: { charter: (c) => (c.funding.custodian = "M06") },
-    nearMiss: { charter: (c) => (c.funding.custodian = "M05") },
+    nearMiss: { charter: (c) => (c.funding.custodian = "M01") },
   },
 
   "members/min-legal-entities": {
@@ -73,8 +83,8 @@ const CASES: Record<string, Case> = {
   },
   "members/academic-required": {
     severity: "error",
-    fire: { members: (m) => ["M02", "M03"].forEach((id) => (member(m, id).type = "enterprise")) },
-    nearMiss: { members: (m) => (member(m, "M02").type = "enterprise") },
+    fire: { members: (m) => ["M02", "M03"].forEach((id) => (member(m, id).type = "other")) },
+    nearMiss: { members: (m) => (member(m, "M02").type = "other") },
   },
   "members/not-independent": {
     severity: "error",
@@ -89,7 +99,7 @@ const CASES: Record<string, Case> = {
   "members/duplicate": {
     severity: "error",
     fire: { members: (m) => (member(m, "M05").name = member(m, "M04").name) },
-    nearMiss: { members: (m) => (member(m, "M05").name = `${member(m, "M04").name}沈阳分公司`) },
+    nearMiss: { members: (m) => (member(m, "M05").name = `沈阳${member(m, "M04").name}`) },
   },
   "members/enterprise-backbone": {
     severity: "warning",
@@ -313,9 +323,49 @@ const CASES: Record<string, Case> = {
 
   "alliance/key-area": {
     profiles: HLJ,
-    severity: "warning",
+    severity: "info",
     fire: { charter: (c) => (c.alliance.key_area = "other") },
-    nearMiss: { charter: (c) => (c.alliance.key_area = "bio-medicine") },
+    nearMiss: { charter: (c) => (c.alliance.key_area = "生物医药") },
+  },
+  "schema/unknown-key": {
+    severity: "warning",
+    fire: { charter: (c) => (c.funding.goverment_funding = true) },
+    nearMiss: { charter: (c) => (c.funding.government_funding = true) },
+  },
+  "schema/missing-column": {
+    severity: "error",
+    fire: { membersCsv: CSV.replace("统一社会信用代码,", "").replace(/,(91|12)[0-9A-Z]{16}/g, "") },
+    nearMiss: { membersCsv: CSV.replace("统一社会信用代码,", "统一社会信用代码（18位）,") },
+  },
+  "ref/withdrawn-member": {
+    severity: "error",
+    fire: { members: (m) => (member(m, "M05").status = "withdrawn") },
+    nearMiss: { members: (m) => (member(m, "M05").status = "current") },
+  },
+  "members/type-mismatch": {
+    severity: "error",
+    fire: { members: (m) => (member(m, "M04").credit_code = "51230000MJ0002750G") },
+    nearMiss: { members: (m) => (member(m, "M04").credit_code = "91230110MA18XK5P7K") },
+  },
+  "agreement/date-order": {
+    severity: "error",
+    fire: { charter: (c) => (c.agreement.expiry_date = "2017-03-19") },
+    nearMiss: { charter: (c) => (c.agreement.expiry_date = "2027-03-20") },
+  },
+  "funding/custodian-not-host": {
+    severity: "info",
+    fire: { charter: (c) => (c.funding.custodian = "M02") },
+    nearMiss: {
+      charter: (c) => {
+        delete c.funding.custodian;
+        c.funding.custodian_unit = { name: "松花江铝业股份有限公司" };
+      },
+    },
+  },
+  "ip/deferred-terms": {
+    severity: "warning",
+    fire: { charter: (c) => (c.ip.licensing = "许可使用由各方另行约定。") },
+    nearMiss: { charter: (c) => (c.ip.licensing = "成员优先许可使用，其余事项另行约定") },
   },
 
   "suppression/no-reason": {

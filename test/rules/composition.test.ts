@@ -29,7 +29,8 @@ describe("members/not-independent", () => {
         member(m, "M02").credit_code = member(m, "M01").credit_code;
       },
     });
-    expect(tally(r.findings)).toEqual({ "members/min-legal-entities": 1, "members/not-independent": 3, "members/duplicate": 1 });
+    // M02 (a university) now holds an enterprise's code: members/type-mismatch too (B2).
+    expect(tally(r.findings)).toEqual({ "members/min-legal-entities": 1, "members/not-independent": 3, "members/duplicate": 1, "members/type-mismatch": 1 });
     expect(of(r, "members/min-legal-entities")[0].message).toMatch(/only 1 member/);
   });
 });
@@ -79,7 +80,7 @@ describe("members/duplicate", () => {
   it("a repeated id is one finding; the first entry with the id wins", async () => {
     const r = await run(box, {
       members: (m) => {
-        m.members.push({ ...member(m, "M05"), name: "沈北轻合金装备有限公司长春分公司", credit_code: "91350100M000100Y43" });
+        m.members.push({ ...member(m, "M05"), name: "长春沈北轻合金装备有限公司", credit_code: "91350100M000100Y43" });
       },
     });
     expect(tally(r.findings)).toEqual({ "members/duplicate": 1 });
@@ -168,8 +169,9 @@ describe("type aliases in YAML", () => {
   it("an unknown type is schema/invalid, and does not count as academic", async () => {
     const r = await run(box, {
       members: (m) => {
-        member(m, "M02").type = "学校";
-        member(m, "M03").type = "研究所";
+        // 学校 and 研究所 are type words since revision 2 (C4); these are not.
+        member(m, "M02").type = "学府";
+        member(m, "M03").type = "实验基地";
       },
     });
     expect(tally(r.findings)).toEqual({ "schema/invalid": 2, "members/academic-required": 1 });

@@ -9,16 +9,44 @@ afterAll(() => box.cleanup());
 const project = (c: Data, id: string): Data => (c.ip.projects as Data[]).find((p) => p.id === id)!;
 
 describe("ip/allocation-gap", () => {
-  it("a project without ownership: one finding for that project, nothing more", async () => {
+  it("a project without ownership is covered by the general ip.ownership (A1)", async () => {
     const r = await run(box, { charter: (c) => delete project(c, "P2").ownership });
-    expect(tally(r.findings)).toEqual({ "ip/allocation-gap": 1 });
-    expect(r.findings[0].pointer).toBe("/ip/projects/1");
-    expect(r.findings[0].message).toMatch(/P2.*no ownership shares/);
+    expect(r.findings).toEqual([]);
+  });
+
+  it("a project without ownership and no general ip.ownership: one finding for the project, besides ip/ownership", async () => {
+    const r = await run(box, {
+      charter: (c) => {
+        delete project(c, "P2").ownership;
+        delete c.ip.ownership;
+      },
+    });
+    expect(tally(r.findings)).toEqual({ "ip/allocation-gap": 1, "ip/ownership": 1 });
+    const gap = r.findings.find((f) => f.ruleId === "ip/allocation-gap")!;
+    expect(gap.pointer).toBe("/ip/projects/1");
+    expect(gap.message).toMatch(/P2.*no ownership shares/);
+  });
+
+  it("an ownership method in words passes; a placeholder is no method (A1)", async () => {
+    const words = await run(box, { charter: (c) => (project(c, "P2").ownership = "独立完成的归完成方所有，共同完成的归全体参与方共有") });
+    expect(words.findings).toEqual([]);
+    const placeholder = await run(box, {
+      charter: (c) => {
+        project(c, "P2").ownership = "待定。";
+        delete c.ip.ownership;
+      },
+    });
+    expect(tally(placeholder.findings)).toEqual({ "ip/allocation-gap": 1, "ip/ownership": 1 });
   });
 
   it("an empty ownership mapping counts as none", async () => {
-    const r = await run(box, { charter: (c) => (project(c, "P2").ownership = {}) });
-    expect(tally(r.findings)).toEqual({ "ip/allocation-gap": 1 });
+    const r = await run(box, {
+      charter: (c) => {
+        project(c, "P2").ownership = {};
+        c.ip.ownership = "待定";
+      },
+    });
+    expect(tally(r.findings)).toEqual({ "ip/allocation-gap": 1, "ip/ownership": 1 });
   });
 
   it("one for the sum, one per participant without a share, one per share of a roster non-participant", async () => {
@@ -69,10 +97,11 @@ describe("ip/allocation-gap", () => {
     const r = await run(box, {
       charter: (c) => {
         delete project(c, "P1").ownership;
+        delete c.ip.ownership;
         project(c, "P2").ownership.M05 = 10;
       },
     });
-    expect(tally(r.findings)).toEqual({ "ip/allocation-gap": 2 });
+    expect(tally(r.findings)).toEqual({ "ip/allocation-gap": 2, "ip/ownership": 1 });
   });
 });
 
@@ -82,9 +111,15 @@ describe("ip/revenue-shares-gap", () => {
     expect(r.findings).toEqual([]);
   });
 
-  it("given but empty: one finding", async () => {
-    const r = await run(box, { charter: (c) => (project(c, "P1").revenue_shares = {}) });
-    expect(tally(r.findings)).toEqual({ "ip/revenue-shares-gap": 1 });
+  it("given but empty: covered by ip.revenue_distribution; without it, one finding", async () => {
+    expect((await run(box, { charter: (c) => (project(c, "P1").revenue_shares = {}) })).findings).toEqual([]);
+    const r = await run(box, {
+      charter: (c) => {
+        project(c, "P1").revenue_shares = {};
+        delete c.ip.revenue_distribution;
+      },
+    });
+    expect(tally(r.findings)).toEqual({ "ip/revenue-shares-gap": 1, "ip/revenue-distribution": 1 });
   });
 
   it("counted the same way as ownership", async () => {

@@ -73,7 +73,8 @@ describe("ref/unknown-member", () => {
 
   it("suggests nothing when no id is close", async () => {
     const r = await run(box, { charter: (c) => (c.funding.custodian = "Harbin-Institute-of-Light-Metals") });
-    expect(r.findings[0].message).toBe('"Harbin-Institute-of-Light-Metals" is not a roster id');
+    // The custodian: a non-member 依托单位 goes in custodian_unit (A5).
+    expect(r.findings[0].message).toBe('"Harbin-Institute-of-Light-Metals" is not a roster id; a host that is not a member goes in custodian_unit (its name and credit code)');
   });
 
   it("each reference is its own finding", async () => {
