@@ -13,6 +13,7 @@ import { checkOutput, writeOutput } from "./output.js";
 import { runInputs } from "./inputs.js";
 import { assertNotAnInput, assertNotEmpty } from "../fs/inputs.js";
 import { capJobs } from "../engine/pool.js";
+import { atOrAbove } from "../engine/audit-proposal.js";
 import { explainCommand, rulesCommand, schemaCommand } from "./commands.js";
 import { applyConfig, configLang, configPath, resolveConfig } from "../config.js";
 import { auditWithBaseline, updateBaselineFromReport } from "../baseline.js";
@@ -230,8 +231,9 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn });
   if (flags.output) await writeOutput(flags.output, text);
   else io.stdout.write(text);
-  // A proposal's status already says whether it has a finding at or above --fail-on.
-  return report.proposals.some((p) => p.status === "fail") ? 1 : 0;
+  // A proposal's status already says whether it has a finding at or above --fail-on; an
+  // unaudited one (file/skipped) fails when its finding is at or above it (cli.md revision 2).
+  return report.proposals.some((p) => p.status === "fail" || ((p.status as string) === "unaudited" && p.findings.some((f) => atOrAbove(f.severity, settings.failOn)))) ? 1 : 0;
 }
 
 /** Colours on a TTY unless --no-color or NO_COLOR; FORCE_COLOR forces them (cli.md). */
