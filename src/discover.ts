@@ -196,12 +196,14 @@ export function discoverAll(paths: string[], options: DiscoverOptions): Discover
       names.set(name, { e, utf8 });
     }
     const charter = CHARTER_NAMES.find((n) => names.has(n));
-    if (charter && !ignored(join(folder.shown, charter))) {
+    // A folder given on the command line is audited even if an ignore glob matches it.
+    const named = depth === 0;
+    if (charter && (named || !ignored(join(folder.shown, charter)))) {
       const members = MEMBERS_NAMES.find((n) => names.has(n));
       add(fileIn(folder, charter), members ? fileIn(folder, members) : undefined, folder.shown);
     } else if (!charter) {
       const near = [...names.keys()].filter((n) => !names.get(n)!.e.isDirectory() && isNearMissCharter(n)).sort();
-      if (near.length > 0 && !ignored(folder.shown)) skip(folder.shown, "near-miss", near.join(", "));
+      if (near.length > 0 && (named || !ignored(folder.shown))) skip(folder.shown, "near-miss", near.join(", "));
     }
     for (const [name, { e, utf8 }] of [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (CHARTER_NAMES.includes(name)) continue;
