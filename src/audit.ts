@@ -1,9 +1,10 @@
 // The programmatic API: `import { audit } from "alliance-audit"`. The CLI is a thin layer over it,
 // so `audit()` returns exactly the report object that `--format json` prints.
-import { discover } from "./discover.js";
+import { discoverAll } from "./discover.js";
 import { availableParallelism } from "node:os";
 import type { Settings } from "./engine/settings.js";
 import { auditAll } from "./engine/pool.js";
+import { skippedReports } from "./engine/skipped.js";
 import { UsageError } from "./errors.js";
 import { langFromEnv } from "./i18n.js";
 import { parseDate, today } from "./model/dates.js";
@@ -91,8 +92,8 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   const settings = resolveSettings(options);
   const cwd = settings.cwd;
   const paths = options.paths?.length ? options.paths : ["."];
-  const proposals = discover(paths, { cwd, members: options.members, ignore: options.ignore });
-  if (proposals.length === 0) {
+  const { proposals, skipped } = discoverAll(paths, { cwd, members: options.members, ignore: options.ignore });
+  if (proposals.length === 0 && skipped.length === 0) {
     throw new UsageError({
       zh: `在 ${paths.join("、")} 下没有找到申报材料（含 charter.yaml、charter.yml 或 charter.json 的文件夹）`,
       en: `no proposal found under ${paths.join(", ")} (a proposal is a folder holding charter.yaml, charter.yml or charter.json)`,
@@ -102,5 +103,6 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError({ zh: `--jobs 应为正整数，实际是 ${String(jobs)}`, en: `--jobs must be a positive whole number, got ${String(jobs)}` });
   const mine = shardOf(proposals, options.shard);
   const reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress });
+  reports.push(...skippedReports(shardOf(skipped, options.shard), settings)); // nothing skipped silently
   return buildReport({ profile: settings.profile, asOf: settings.asOf, config: options.configFile ?? null }, reports);
 }

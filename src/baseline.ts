@@ -29,11 +29,15 @@
 // `file` is relative to the folder holding the baseline file (with '/' separators), so the
 // baseline works from any working folder. Entries are sorted by file, ruleId, pointer, message;
 // identical findings are one entry with a count.
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { audit, resolveSettings, type AuditOptions } from "./audit.js";
+import { CHARTER_NAMES, MEMBERS_NAMES } from "./discover.js";
 import { isFileRule, proposalEntry } from "./engine/status.js";
 import { UsageError } from "./errors.js";
+import { assertNotEmpty } from "./fs/inputs.js";
+import { readSettingFile } from "./fs/read-setting-file.js";
+import { writeAtomic, writeFailure } from "./fs/write-atomic.js";
 import { summarize } from "./report.js";
 import { LANGS, type FailOn, type Finding, type Lang, type ProposalReport, type Report, type Text } from "./types.js";
 
@@ -67,12 +71,30 @@ function baselinePath(file: string, baselineFile: string, cwd: string): string {
   return toPosix(relative(dirname(resolve(cwd, baselineFile)), resolve(cwd, file))) || ".";
 }
 
+/**
+ * Exit 2 for a baseline path that names no file, or a file that a proposal would read as its
+ * charter or roster (`members.json` beside a charter): a baseline must never be audited as a
+ * roster, nor a roster overwritten by a baseline.
+ */
+export function checkBaselinePath(file: string): void {
+  assertNotEmpty("--baseline", file);
+  const name = basename(file);
+  if (CHARTER_NAMES.includes(name) || MEMBERS_NAMES.includes(name)) {
+    throw new UsageError({
+      zh: `基线文件不能命名为 ${name}：申报材料会把它当作章程或成员名单读取；请换一个文件名（如 .alliance-audit-baseline.json）`,
+      en: `the baseline cannot be named ${name}: a proposal would read it as its charter or roster; choose another name (.alliance-audit-baseline.json, say)`,
+    });
+  }
+}
+
 export function readBaseline(file: string, cwd: string = process.cwd()): Baseline {
+  checkBaselinePath(file);
   const abs = resolve(cwd, file);
   let text: string;
   try {
-    text = readFileSync(abs, "utf8");
+    text = readSettingFile(abs, { zh: `基线文件 ${file}`, en: `the baseline file ${file}` }).toString("utf8");
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
       throw new UsageError({
@@ -91,8 +113,9 @@ export function readBaseline(file: string, cwd: string = process.cwd()): Baselin
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return bad({ zh: `不是有效的 JSON（${(e as Error).message}）`, en: `not valid JSON (${(e as Error).message})` });
+  } catch {
+    // Not the parser's message: it quotes the file's text, which need not be a baseline at all.
+    return bad({ zh: "不是有效的 JSON", en: "not valid JSON" });
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) return bad({ zh: "顶层应为对象", en: "the top level must be an object" });
   const o = data as Record<string, unknown>;
@@ -153,9 +176,10 @@ function auditedFolders(report: Report, cwd: string): Set<string> {
 
 /**
  * The baseline for a report: every finding of it, plus the entries of `previous` about
- * proposals this run did not audit (a `--shard` or a subset of paths updates only its part).
+ * proposals this run did not audit (a subset of paths updates only its part). `lang` is the
+ * language of the messages, when known (a merged report does not say).
  */
-export function baselineFromReport(report: Report, baselineFile: string, lang: Lang, cwd: string = process.cwd(), previous?: Baseline): Baseline {
+export function baselineFromReport(report: Report, baselineFile: string, lang: Lang | undefined, cwd: string = process.cwd(), previous?: Baseline): Baseline {
   const entries: BaselineEntry[] = [];
   for (const p of report.proposals) {
     for (const f of p.findings) {
@@ -171,20 +195,20 @@ export function baselineFromReport(report: Report, baselineFile: string, lang: L
   return normalizeBaseline(entries, lang);
 }
 
-/** Written whole or not at all (temporary file in the same folder, then rename). */
-export function writeBaseline(file: string, baseline: Baseline, cwd: string = process.cwd()): void {
+/** Written whole or not at all, never through a link (src/fs/write-atomic.ts). */
+export async function writeBaseline(file: string, baseline: Baseline, cwd: string = process.cwd()): Promise<void> {
+  checkBaselinePath(file);
   const abs = resolve(cwd, file);
-  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, serializeBaseline(baseline));
-    renameSync(tmp, abs);
+    await writeAtomic(abs, serializeBaseline(baseline));
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing was written */
+    const reason = writeFailure(e);
+    if (reason === "ESYMLINK") {
+      throw new UsageError({
+        zh: `不会写入基线文件 ${file}：它是一个符号链接，写入可能改动链接指向的文件；请删除该链接`,
+        en: `will not write the baseline ${file}: it is a symbolic link, and writing could change the file it points to; remove the link`,
+      });
     }
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new UsageError({
       zh: `无法写入基线文件 ${file}（${reason}）；请检查文件夹是否存在且可写`,
       en: `cannot write the baseline file ${file} (${reason}); check that the folder exists and is writable`,
@@ -296,14 +320,22 @@ export async function auditWithBaseline(options: AuditOptions, flags: BaselineFl
     });
   }
   if (!file) return { report: await audit(options) };
+  checkBaselinePath(file);
+  if (flags.updateBaseline && options.shard) {
+    // A shard sees a slice of the proposals: its baseline would be a slice too. The merged
+    // report has them all.
+    throw new UsageError({
+      zh: "--update-baseline 不能与 --shard 同时使用：请合并各分片的报告后更新基线（alliance-audit merge … --update-baseline FILE）",
+      en: "--update-baseline cannot be combined with --shard: update the baseline from the merged report (alliance-audit merge … --update-baseline FILE)",
+    });
+  }
   const settings = resolveSettings(options);
   if (flags.updateBaseline) {
     const previous = existsSync(resolve(cwd, file)) ? readBaseline(file, cwd) : undefined;
     const report = await audit({ ...options, quiet: false });
     const baseline = baselineFromReport(report, file, settings.lang, cwd, previous);
-    writeBaseline(file, baseline, cwd);
-    const n = baseline.findings.reduce((s, e) => s + e.count, 0);
-    return { report, notice: { zh: `已将 ${n} 个问题写入基线文件 ${file}`, en: `wrote ${n} finding${n === 1 ? "" : "s"} to the baseline ${file}` } };
+    await writeBaseline(file, baseline, cwd);
+    return { report, notice: wroteNotice(baseline, file) };
   }
   const baseline = readBaseline(file, cwd); // before auditing: a wrong path fails fast
   const raw = await audit({ ...options, quiet: false });
@@ -316,4 +348,24 @@ export async function auditWithBaseline(options: AuditOptions, flags: BaselineFl
         }
       : undefined;
   return { report, notice };
+}
+
+function wroteNotice(baseline: Baseline, file: string): Text {
+  const n = baseline.findings.reduce((s, e) => s + e.count, 0);
+  return { zh: `已将 ${n} 个问题写入基线文件 ${file}`, en: `wrote ${n} finding${n === 1 ? "" : "s"} to the baseline ${file}` };
+}
+
+/**
+ * `merge … --update-baseline FILE`: the baseline from the merged report of all shards (a shard
+ * alone cannot update it). Entries of the old baseline about proposals outside the report are
+ * kept, as with a run on a subset of paths. `lang` is the messages' language when the caller
+ * knows it (merge --lang); without it, a later run matches this baseline by count per rule,
+ * file and value, which is right whatever language the shards were audited in.
+ */
+export async function updateBaselineFromReport(report: Report, file: string, lang: Lang | undefined, cwd: string = process.cwd()): Promise<Text> {
+  checkBaselinePath(file);
+  const previous = existsSync(resolve(cwd, file)) ? readBaseline(file, cwd) : undefined;
+  const baseline = baselineFromReport(report, file, lang, cwd, previous);
+  await writeBaseline(file, baseline, cwd);
+  return wroteNotice(baseline, file);
 }

@@ -11,11 +11,13 @@
 // Anything the tool does not know is an exit-2 error naming the key, the file and its line: a
 // typo in a config must never be silently ignored (`failon: never` would otherwise fail CI later,
 // or worse, `rules: {agreement/unsiged: off}` would look like it worked).
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { AuditOptions } from "./audit.js";
 import { displayPath } from "./discover.js";
 import { UsageError } from "./errors.js";
+import { GlobError, checkGlob, matchOneSegment } from "./fs/glob.js";
+import { readSettingFile } from "./fs/read-setting-file.js";
 import { decode } from "./load/decode.js";
 import type { LoadedDocument } from "./load/document.js";
 import { loadJson } from "./load/json.js";
@@ -24,7 +26,10 @@ import { getRule, RULES, type SeverityOverrides } from "./rules/index.js";
 import { suggest } from "./rules/similar.js";
 import { FAIL_ON, LANGS, PROFILES, SEVERITIES, type FailOn, type Lang, type Profile } from "./types.js";
 
-/** Looked for in this order in each folder, from the cwd up to the file system's root. */
+/**
+ * Looked for in this order in each folder, from the cwd up to the repository root (the first
+ * folder holding `.git`), or the file system's root outside a repository.
+ */
 export const CONFIG_NAMES = [".alliance-audit.yaml", ".alliance-audit.yml", ".alliance-audit.json"];
 
 /** The keys a config may have (`$schema` is accepted and ignored, for JSON editors). */
@@ -43,23 +48,30 @@ export interface Config {
   ignore?: string[];
 }
 
-/** The nearest config file at or above `cwd`, or undefined. The first folder that has one wins. */
+/**
+ * The nearest config file at or above `cwd`, or undefined. The first folder that has one wins.
+ * The search stops at the repository root: a checkout's audit must not pick up a config left in
+ * a parent folder (the runner's home, a shared workspace) that nobody reviewing the repository sees.
+ */
 export function findConfig(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const p = join(dir, name);
-      if (isFile(p)) return p;
+      if (present(p)) return p;
     }
+    if (existsSync(join(dir, ".git"))) return undefined; // the repository root: no further
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-function isFile(p: string): boolean {
+/** Something is there (a FIFO or a link too: it is then refused when read, never skipped silently). */
+function present(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    lstatSync(p);
+    return true;
   } catch {
     return false;
   }
@@ -81,7 +93,7 @@ export function configLang(argv: string[], cwd: string): Lang | undefined {
     const i = argv.indexOf("--config");
     const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--config="))?.slice(9);
     const file = configPath(flag, cwd);
-    return file && isFile(file) ? loadConfig(file, cwd).lang : undefined;
+    return file && present(file) ? loadConfig(file, cwd).lang : undefined;
   } catch {
     return undefined;
   }
@@ -95,7 +107,7 @@ export function resolveConfig(flag: string | false | undefined, cwd: string): Co
   if (flag === false) return undefined;
   if (flag !== undefined) {
     const abs = resolve(cwd, flag);
-    if (!isFile(abs)) {
+    if (!present(abs)) {
       throw new UsageError({ zh: `找不到配置文件 ${flag}（--config）`, en: `config file not found: ${flag} (--config)` });
     }
     return loadConfig(abs, cwd);
@@ -110,8 +122,9 @@ export function loadConfig(file: string, cwd: string = process.cwd()): Config {
   const shown = displayPath(abs, cwd);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(abs);
+    bytes = readSettingFile(abs, { zh: `配置文件 ${shown}`, en: `the config file ${shown}` });
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? "?";
     throw new UsageError({ zh: `无法读取配置文件 ${shown}（${code}）`, en: `cannot read the config file ${shown} (${code})` });
   }
@@ -197,6 +210,18 @@ function validateConfig(doc: LoadedDocument, abs: string, shown: string): Config
         en: `config file ${at("/ignore")}: ignore must be a glob or a list of globs, such as ["archive/**"]`,
       });
     }
+    (list as string[]).forEach((g, i) => {
+      try {
+        checkGlob(g.trim());
+      } catch (e) {
+        if (!(e instanceof GlobError)) throw e;
+        const where = at(typeof data.ignore === "string" ? "/ignore" : `/ignore/${i}`);
+        throw new UsageError({
+          zh: `配置文件 ${where}：ignore 中的通配符 ${JSON.stringify(g)} 无效（第 ${e.index + 1} 个字符处：${e.why.zh}）`,
+          en: `config file ${where}: invalid glob ${JSON.stringify(g)} under ignore (at character ${e.index + 1}: ${e.why.en})`,
+        });
+      }
+    });
     config.ignore = (list as string[]).map((g) => g.trim());
   }
   for (const k of Object.keys(config) as (keyof Config)[]) if (config[k] === undefined) delete config[k];
@@ -260,33 +285,8 @@ function stripFolders(glob: string, segs: string[]): string | undefined {
   for (const d of segs) {
     if (i >= parts.length) return undefined;
     if (parts[i] === "**") return parts.slice(i).join("/"); // ** swallows the cwd's own path
-    if (!segmentRegExp(parts[i]).test(d)) return undefined;
+    if (!matchOneSegment(parts[i], d)) return undefined;
     i++;
   }
   return i < parts.length ? parts.slice(i).join("/") : "**"; // the glob names the cwd itself: ignore all of it
-}
-
-function segmentRegExp(seg: string): RegExp {
-  let re = "";
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const end = seg.indexOf("]", i + 1);
-      if (end < 0) re += "\\[";
-      else {
-        re += `[${seg.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else if (c === "{") {
-      const end = seg.indexOf("}", i + 1);
-      if (end < 0) re += "\\{";
-      else {
-        re += `(?:${seg.slice(i + 1, end).split(",").map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
-        i = end;
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
 }

@@ -13,6 +13,9 @@ export const LIMITS = {
   maxFileBytes: Math.floor(fromEnv("ALLIANCE_AUDIT_MAX_FILE_MB", 10) * 1024 * 1024),
   /** Real proposals nest 6 levels deep. */
   maxDepth: fromEnv("ALLIANCE_AUDIT_MAX_DEPTH", 64),
-  /** Values after alias expansion: a 10,000-member roster has about 100,000. */
+  /**
+   * Values in one YAML file after alias expansion, and in one JSON file (counted while parsing,
+   * before a tree is built): a 10,000-member roster has about 100,000.
+   */
   maxNodes: fromEnv("ALLIANCE_AUDIT_MAX_NODES", 1_000_000),
 };

@@ -11,10 +11,14 @@ import { FAIL_ON, LANGS, PROFILES, type FailOn, type Lang, type Profile, type Re
 import { failsRun } from "../engine/status.js";
 import { rulesMeta } from "../rules/meta.js";
 import { VERSION } from "../version.js";
-import { writeOutput } from "./output.js";
+import { checkOutput, writeOutput } from "./output.js";
+import { runInputs } from "./inputs.js";
+import { assertNotAnInput, assertNotEmpty } from "../fs/inputs.js";
+import { capJobs } from "../engine/pool.js";
+import { atOrAbove } from "../engine/audit-proposal.js";
 import { explainCommand, rulesCommand, schemaCommand } from "./commands.js";
-import { applyConfig, configLang, resolveConfig } from "../config.js";
-import { auditWithBaseline } from "../baseline.js";
+import { applyConfig, configLang, configPath, resolveConfig } from "../config.js";
+import { auditWithBaseline, updateBaselineFromReport } from "../baseline.js";
 import { initProposal } from "../init.js";
 import { watchAudit } from "./watch.js";
 import { localizeCommanderError } from "./commander-i18n.js";
@@ -115,16 +119,25 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit code 1").choices(FAIL_ON as string[]).default("error"))
     .addOption(new Option("--lang <lang>", "language of the format's texts").choices(LANGS as string[]))
     .option("--no-color", "no ANSI colours")
-    .action(async (files: string[], flags: { format: string; output?: string; failOn: FailOn; lang?: Lang; color: boolean }) => {
+    .option("--update-baseline <file>", "write the merged findings to this baseline file instead of reporting (exit 0)")
+    .action(async (files: string[], flags: { format: string; output?: string; failOn: FailOn; lang?: Lang; color: boolean; updateBaseline?: string }) => {
       const formatter = await loadFormatter(flags.format);
       if (!formatter) throw new UsageError({ zh: `未知的报告格式“${flags.format}”；可选：${formatNames().join("、")}`, en: `unknown format "${flags.format}"; choose one of ${formatNames().join(", ")}` });
+      // The reports merged are inputs too: neither -o nor the baseline may overwrite one.
+      const inputs = files.map((f) => ({ path: f, role: { zh: "要合并的报告", en: "a report being merged" } }));
+      if (flags.output !== undefined) checkOutput(flags.output, inputs);
       const lang = flags.lang ?? langFromEnv();
       // Status and counts are computed again under merge's own --fail-on (one place: engine/status.ts).
       const report = mergeReports(files, { failOn: flags.failOn, lang: flags.lang });
+      if (flags.updateBaseline !== undefined) {
+        const notice = await updateBaselineFromReport(report, flags.updateBaseline, flags.lang);
+        io.stderr.write(`alliance-audit: ${notice[lang]}\n`);
+        return;
+      }
       const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
       const profile = typeof report.profile === "string" && (PROFILES as readonly string[]).includes(report.profile) ? (report.profile as Profile) : "national";
       const text = formatter(report, { lang, color, failOn: flags.failOn, rules: rulesMeta(profile) });
-      if (flags.output) writeOutput(flags.output, text);
+      if (flags.output) await writeOutput(flags.output, text, inputs);
       else io.stdout.write(text);
       exitCode = report.proposals.some((p) => failsRun(p, flags.failOn)) ? 1 : 0;
     });
@@ -180,13 +193,33 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (flags.jobs !== undefined) {
     const jobs = Number(flags.jobs);
     if (!/^\d+$/.test(flags.jobs) || jobs < 1) throw new UsageError({ zh: `--jobs 应为正整数，实际是“${flags.jobs}”`, en: `--jobs must be a positive whole number, got "${flags.jobs}"` });
-    options.jobs = jobs;
+    // More workers than cores only adds start-up time and memory: capped, and said so.
+    const capped = capJobs(jobs);
+    if (capped < jobs) {
+      const lang = flags.lang ?? langGuessOf();
+      io.stderr.write(
+        lang === "zh"
+          ? `alliance-audit：--jobs ${jobs} 超过本机可用的 ${capped} 个处理器，按 ${capped} 运行\n`
+          : `alliance-audit: --jobs ${jobs} is more than the ${capped} processors available; using ${capped}\n`,
+      );
+    }
+    options.jobs = capped;
   }
   if (flags.shard !== undefined) options.shard = parseShard(flags.shard);
+  assertNotEmpty("-o", flags.output);
+  assertNotEmpty("--baseline", flags.baseline);
+  assertNotEmpty("--members", flags.members);
   // The config file fills what the command line leaves unset (read again at every --watch run).
   const cli = { ...options };
   const withConfig = () => applyConfig({ ...cli }, resolveConfig(flags.config, process.cwd()));
   Object.assign(options, withConfig());
+  // -o and the baseline to be written must not be any file this run reads (exit 2 before auditing).
+  const cwd = process.cwd();
+  if (flags.output !== undefined || flags.updateBaseline) {
+    const inputs = runInputs(options, cwd, flags.updateBaseline ? undefined : flags.baseline, configPath(flags.config, cwd));
+    if (flags.output !== undefined) checkOutput(flags.output, inputs, cwd);
+    if (flags.updateBaseline && flags.baseline) assertNotAnInput(flags.baseline, inputs, cwd, "--baseline");
+  }
   if (flags.watch) {
     const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
     return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile, s.overrides), fixHints: flags.fixHints }) }, io);
@@ -205,7 +238,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
   const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile, settings.overrides), fixHints: flags.fixHints });
-  if (flags.output) writeOutput(flags.output, text);
+  if (flags.output) await writeOutput(flags.output, text);
   else io.stdout.write(text);
   // Exit 1 when any finding is at or above --fail-on: a failing proposal, or an unaudited one
   // whose file/* finding is (a lowered file/* rule may let an unaudited proposal through).
@@ -227,6 +260,11 @@ function useColor(flag: boolean, stdout: NodeJS.WriteStream): boolean {
 function oneLineError(message: string, lang: Lang): string {
   const text = message.replace(/^(error: |错误：)/, "").replace(/\s*\n\s*/g, " ").trim().replace(/[.。]$/, "");
   return lang === "zh" ? `alliance-audit：${text}；运行 alliance-audit --help 查看用法\n` : `alliance-audit: ${text}; run alliance-audit --help for usage\n`;
+}
+
+/** The language from the environment and the config, for notes printed before the settings exist. */
+function langGuessOf(): Lang {
+  return guessLang(process.argv.slice(2));
 }
 
 /** The language for errors raised before options are parsed. */

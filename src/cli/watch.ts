@@ -4,14 +4,19 @@
 // renaming it over the original, which a watch on the old file would miss), with fs.watch. Events
 // for other names in those folders (swap files, backups) are ignored; bursts are debounced
 // (200 ms) and a save during a run queues one more run. Each run discovers the proposals again,
-// so the folders watched follow proposals that appear or disappear in a batch (at the next save),
-// and reads the config file again (its folder is watched too).
+// and reads the config file again (its folder is watched too). The folders between each path
+// given and its proposals are watched as well (any change there), and the folder holding each
+// path given: so a proposal that is renamed, removed or put back is followed at once. A folder
+// removed and created again is a new folder to the OS: its watcher is replaced.
+//
+// No watcher outlives the command: they are closed when it stops, when their folder goes away,
+// and when the first run fails (exit 2: a watch that never ran has nothing to watch).
 //
 // Rendering never flickers: the whole frame is built first and written with one write. On a
 // terminal the frame starts by clearing the screen (ANSI); elsewhere (a pipe, a file, CI) nothing
 // is cleared and each report simply follows the previous one, with a status line on stderr.
-import { watch, type FSWatcher } from "node:fs";
-import { basename, dirname } from "node:path";
+import { statSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { resolveSettings, type AuditOptions } from "../audit.js";
 import { auditWithBaseline } from "../baseline.js";
 import { CONFIG_NAMES, configPath } from "../config.js";
@@ -45,6 +50,42 @@ type IO = { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
 
 const CLEAR = "\x1b[2J\x1b[3J\x1b[H"; // clear the screen and the scrollback, cursor home
 
+/** In a folder's set of names: every change in that folder matters. */
+const ANY = "\0any";
+
+/**
+ * The folders that proposals can appear in, vanish from or be renamed in: the folder holding
+ * each path given (it may be removed and put back), the path itself, and every folder between
+ * it and a proposal found below it.
+ */
+function watchRoots(map: Map<string, Set<string>>, paths: string[], cwd: string, proposalDirs: string[]): void {
+  const any = (d: string) => {
+    if (!map.has(d)) map.set(d, new Set());
+    map.get(d)!.add(ANY);
+  };
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    const parent = dirname(abs);
+    if (!map.has(parent)) map.set(parent, new Set());
+    map.get(parent)!.add(basename(abs));
+    // A batch folder: any change may be a proposal coming or going. A proposal folder or a
+    // charter file given directly: only its files matter (its notes.txt does not).
+    let isDir = false;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      /* gone: its parent is watched */
+    }
+    if (isDir && !proposalDirs.includes(abs)) any(abs);
+    for (const d of proposalDirs) {
+      const rel = relative(abs, d);
+      if (rel === "" || rel.startsWith("..")) continue;
+      let cur = abs;
+      for (const part of rel.split(sep).slice(0, -1)) any((cur = resolve(cur, part)));
+    }
+  }
+}
+
 /** Runs until Ctrl-C; returns the exit code (0). The first run's usage errors are thrown (exit 2). */
 export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
   if (setup.updateBaseline) {
@@ -52,8 +93,9 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
   }
   const tty = !!io.stdout.isTTY;
   const debounceMs = setup.debounceMs ?? 200;
-  const watchers = new Map<string, FSWatcher>();
-  let relevant = new Map<string, Set<string>>(); // folder → file names whose changes matter
+  const watchers = new Map<string, { w: FSWatcher; ino: number }>();
+  // folder → file names whose changes matter; ANY: every change in it (folders on the way to proposals)
+  let relevant = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let pending = false;
@@ -98,6 +140,7 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
         want(p.charter.abs, [...CHARTER_NAMES, ...MEMBERS_NAMES]);
         if (p.members) want(p.members.abs);
       }
+      watchRoots(next, options.paths?.length ? options.paths : ["."], cwd, proposals.map((p) => dirname(p.charter.abs)));
       watchConfig(next);
       relevant = next;
       syncWatchers();
@@ -110,7 +153,7 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
         en: `watching ${n} proposal${n === 1 ? "" : "s"}; saving a file audits again, Ctrl-C quits`,
       });
       if (setup.output) {
-        writeOutput(setup.output, text);
+        await writeOutput(setup.output, text);
         const wrote = lang === "zh" ? `报告已写入 ${setup.output}` : `report written to ${setup.output}`;
         frame = `${wrote}\n${line}\n`;
       } else if (tty) {
@@ -121,7 +164,10 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
       }
       if (notice) toStderr += `alliance-audit: ${notice[lang]}\n`;
     } catch (e) {
-      if (first || !(e instanceof UsageError)) throw e;
+      if (first || !(e instanceof UsageError)) {
+        closeAll(); // exit 2 on the first run: nothing may keep the process alive
+        throw e;
+      }
       watchConfig(relevant);
       syncWatchers();
       // A half-saved file is a finding, not an error; this is e.g. a config with a typo, or the
@@ -137,24 +183,40 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
     if (toStderr) io.stderr.write(toStderr);
   };
 
+  const inode = (dir: string): number | undefined => {
+    try {
+      return statSync(dir).ino;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const closeAll = () => {
+    for (const { w } of watchers.values()) w.close();
+    watchers.clear();
+  };
+
   const syncWatchers = () => {
-    for (const [dir, w] of watchers) {
-      if (!relevant.has(dir)) {
+    for (const [dir, { w, ino }] of watchers) {
+      // Not wanted any more, or the folder is gone or was replaced (removed and created again).
+      if (!relevant.has(dir) || inode(dir) !== ino) {
         w.close();
         watchers.delete(dir);
       }
     }
     for (const dir of relevant.keys()) {
-      if (watchers.has(dir)) continue;
+      if (watchers.has(dir) || stopped) continue;
+      const ino = inode(dir);
+      if (ino === undefined) continue; // not there (yet): its parent is watched
       try {
         const w = watch(dir, { persistent: true }, (_event, filename) => onEvent(dir, filename ? String(filename) : null));
         w.on("error", () => {
           // The folder went away: forget it; the next run rediscovers what is left.
           w.close();
-          watchers.delete(dir);
+          if (watchers.get(dir)?.w === w) watchers.delete(dir);
           schedule();
         });
-        watchers.set(dir, w);
+        watchers.set(dir, { w, ino });
       } catch {
         /* a folder that vanished between discovery and now: the next run sees it gone */
       }
@@ -163,7 +225,7 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
 
   const onEvent = (dir: string, filename: string | null) => {
     const names = relevant.get(dir);
-    if (filename !== null && names && !names.has(basename(filename))) return;
+    if (filename !== null && names && !names.has(ANY) && !names.has(basename(filename))) return;
     schedule();
   };
 
@@ -202,9 +264,9 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
   process.removeListener("SIGINT", onSignal);
   process.removeListener("SIGTERM", onSignal);
   if (timer) clearTimeout(timer);
-  for (const w of watchers.values()) w.close();
-  watchers.clear();
+  closeAll();
   await running;
+  closeAll(); // a run that ended after the stop may have opened some
   if (tty) io.stdout.write("\n");
   return 0;
 }

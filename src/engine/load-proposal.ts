@@ -27,7 +27,9 @@ function listing(dir: string): Set<string> {
 export function loadProposal(proposal: Proposal, cwd: string): LoadOutcome {
   const dir = resolve(proposal.charter.abs, "..");
   const entries = listing(dir);
-  const shown = (abs: string) => displayPath(abs, cwd);
+  // Files are shown by the proposal's own display path: a folder opened by descriptor (a GBK
+  // folder name, discover.ts) has an `abs` no person should see.
+  const shown = (abs: string) => shownFile(proposal, dir, abs, cwd);
 
   // Two charter files in a folder: which one is the alliance's? Only a person can say.
   const charters = CHARTER_NAMES.filter((n) => entries.has(n));
@@ -86,7 +88,7 @@ function chooseRoster(proposal: Proposal, charter: LoadedDocument, dir: string, 
     if (real === "outside") return { finding: { ruleId: "file/missing", messageId: "rosterOutside", data: { roster: named }, ...place } };
     const other = defaults.map((n) => join(dir, n)).find((d) => resolve(d) !== abs);
     if (other) {
-      return { finding: { ruleId: "file/ambiguous", messageId: "rosterNamed", data: { roster: named, other: displayPath(other, cwd) }, ...place } };
+      return { finding: { ruleId: "file/ambiguous", messageId: "rosterNamed", data: { roster: named, other: shownFile(proposal, dir, other, cwd) }, ...place } };
     }
     return { abs };
   }
@@ -97,11 +99,19 @@ function chooseRoster(proposal: Proposal, charter: LoadedDocument, dir: string, 
 function defaultRoster(proposal: Proposal, dir: string, entries: Set<string>, cwd: string): { abs: string } | { finding: FindingInput } {
   const defaults = MEMBERS_NAMES.filter((n) => entries.has(n));
   if (defaults.length > 1) {
-    const files = defaults.map((n) => displayPath(join(dir, n), cwd));
+    const files = defaults.map((n) => shownFile(proposal, dir, join(dir, n), cwd));
     return { finding: { ruleId: "file/ambiguous", messageId: "rosters", data: { files: files.join(", ") }, file: files[0], ...at1 } };
   }
   if (defaults.length === 1) return { abs: join(dir, defaults[0]) };
   return { finding: { ruleId: "file/missing", messageId: "noRoster", data: { folder: proposal.path }, file: proposal.charter.display, ...at1 } };
+}
+
+/** A file of the proposal as the report shows it: inside the folder, by the folder's display path. */
+function shownFile(proposal: Proposal, dir: string, abs: string, cwd: string): string {
+  const rel = relative(dir, abs);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return displayPath(abs, cwd);
+  const posix = sep === "/" ? rel : rel.split(sep).join("/");
+  return proposal.path === "." ? posix : `${proposal.path}/${posix}`;
 }
 
 function inside(dir: string, abs: string): boolean {

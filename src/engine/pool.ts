@@ -4,6 +4,7 @@
 // a proposal ~1 ms to audit.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { FROM_SOURCES, PACKAGE_ROOT } from "../paths.js";
 import type { ProposalReport } from "../types.js";
@@ -22,7 +23,16 @@ export interface PoolOptions {
 /** The bundled worker (fast to start), else the compiled one; from TypeScript sources (tests): none. */
 const workerUrl = FROM_SOURCES ? undefined : [join(PACKAGE_ROOT, "dist", "worker.mjs"), join(PACKAGE_ROOT, "dist", "engine", "worker.js")].find((f) => existsSync(f));
 
+/**
+ * --jobs at most the processors available: more auditors than cores only add start-up time and
+ * memory (a `--jobs 1000` in a CI file would start a thousand threads).
+ */
+export function capJobs(jobs: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(jobs, cores));
+}
+
 export function workerCount(jobs: number, proposals: number): number {
+  jobs = capJobs(jobs);
   if (!workerUrl || jobs <= 1) return 0;
   return Math.max(0, Math.min(jobs - 1, Math.floor(proposals / PER_WORKER)));
 }

@@ -48,6 +48,11 @@ export function loadJson(text: string, options: JsonOptions): LoadResult {
   const fail = (message: Text, offset: number): LoadResult => ({ ok: false, error: { message, position: positions.positionOf(offset) } });
   if (text.trim() === "") return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
 
+  // The value budget first, on a streaming pass that keeps nothing: the tree parseTree builds
+  // costs ~200 bytes a value, so a 10 MB array of 5 million numbers would take a gigabyte.
+  const over = overBudget(text);
+  if (over !== undefined) return fail(tooMany(), over);
+
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
@@ -130,6 +135,34 @@ function explain(code: number, text: string, offset: number): Text | undefined {
     if (text[offset] === "'") return { zh: "JSON 的文本和键必须用英文双引号 \"…\"", en: 'JSON text and keys take double quotes "…"' };
   }
   return undefined;
+}
+
+/** Offset of the first value beyond LIMITS.maxNodes, or undefined when the file is within it. */
+function overBudget(text: string): number | undefined {
+  const budget = LIMITS.maxNodes;
+  let values = 0;
+  let at: number | undefined;
+  const count = (offset: number) => {
+    if (++values > budget) {
+      at = offset;
+      throw STOP; // visit() has no other way to stop early
+    }
+  };
+  try {
+    parser().visit(text, { onObjectBegin: count, onArrayBegin: count, onLiteralValue: (_v, offset) => count(offset) }, { disallowComments: true, allowTrailingComma: false });
+  } catch (e) {
+    if (e instanceof RangeError) return undefined; // nesting too deep: parseTree below says so
+    if (e !== STOP) throw e;
+  }
+  return at;
+}
+const STOP = Symbol("over budget");
+
+function tooMany(): Text {
+  return {
+    zh: `文件中的值超过 ${LIMITS.maxNodes} 个，已拒绝读取（可用 ALLIANCE_AUDIT_MAX_NODES 提高限制）`,
+    en: `the file holds more than ${LIMITS.maxNodes} values; refused (raise the limit with ALLIANCE_AUDIT_MAX_NODES)`,
+  };
 }
 
 function tooDeep(): Text {

@@ -66,6 +66,39 @@ export const engineRules: Rule[] = [
     },
   }),
   defineRule({
+    // A tool rule: the policy says nothing about folders (no citation, fidelity.md C1).
+    id: "file/skipped",
+    condition: "files",
+    severity: both,
+    title: { zh: "批量审核中有未审核的文件夹", en: "Folder skipped in a batch" },
+    description: {
+      zh: "批量审核时，某个可能是申报材料的文件夹没有被审核：文件夹无法列出、申报材料文件夹是符号链接（批量审核不跟随链接）、层级超过搜索深度限制，或章程文件名写法接近但不正确（如 Charter.yaml、charter.YAML、charter .yaml、章程.yaml）。它在报告中作为一份“未审核”的申报材料列出，不会被悄悄跳过。",
+      en: "In a batch, a folder that may hold a proposal was not audited: it cannot be listed, the proposal folder is a symbolic link (a batch does not follow links), it lies deeper than the search depth limit, or its charter is named almost but not exactly right (Charter.yaml, charter.YAML, charter .yaml, 章程.yaml). It is listed as an unaudited proposal, never skipped silently.",
+    },
+    fix: {
+      zh: "将章程文件改名为 charter.yaml（或 .yml、.json）；给予文件夹读取权限；直接指定链接指向的文件夹；或把申报材料移到较浅的文件夹。",
+      en: "Rename the charter to charter.yaml (or .yml, .json); make the folder readable; name the folder a link points to directly; or move the proposal to a shallower folder.",
+    },
+    messages: {
+      unlistable: {
+        zh: "无法列出文件夹 {path} 的内容（{detail}），其中的申报材料未被审核",
+        en: "the folder {path} cannot be listed ({detail}); proposals in it were not audited",
+      },
+      symlink: {
+        zh: "{path} 是指向申报材料文件夹（{detail}）的符号链接；批量审核不跟随链接，未审核；请直接指定该文件夹",
+        en: "{path} is a symbolic link to a proposal folder ({detail}); a batch does not follow links, so it was not audited; name that folder directly",
+      },
+      "too-deep": {
+        zh: "文件夹 {path} 超过 {detail} 层的搜索深度，未被搜索，其中的申报材料未被审核；请直接指定它",
+        en: "the folder {path} is deeper than the search limit of {detail} levels and was not searched; proposals in it were not audited; name it directly",
+      },
+      "near-miss": {
+        zh: "{path} 中的 {detail} 不是章程文件名（应为 charter.yaml、charter.yml 或 charter.json），此文件夹未被审核；请改名",
+        en: "{detail} in {path} is not a charter file name (charter.yaml, charter.yml or charter.json), so the folder was not audited; rename it",
+      },
+    },
+  }),
+  defineRule({
     id: "schema/invalid",
     condition: "files",
     severity: both,

@@ -96,25 +96,28 @@ describe("-o FILE", () => {
     expect(readdirSync(join(box.root, "a-folder"))).toEqual([]);
   });
 
-  it("over a symbolic link: the link is replaced by the report, its target is never written through", async () => {
-    // A link planted in a checkout (report.json → ~/.bashrc) must not make -o overwrite its target.
+  it("over a symbolic link: refused (exit 2), the link and its target untouched", async () => {
+    // A link planted in a checkout (report.json → ~/.bashrc) must not make -o overwrite its target,
+    // nor silently replace what someone put there on purpose.
     writeFileSync(join(box.root, "precious.txt"), "do not touch");
     symlinkSync("precious.txt", join(box.root, "link.json"));
     const before = snapshot(box.root);
     const r = await audit("link.json");
-    expect(r.code).toBe(0);
-    expect(lstatSync(join(box.root, "link.json")).isFile()).toBe(true);
-    expect(JSON.parse(readFileSync(join(box.root, "link.json"), "utf8")).summary.proposals).toBe(1);
-    expectUnchanged(before, snapshot(box.root), (rel) => rel === "precious.txt");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^alliance-audit: will not write the report to link\.json: it is a symbolic link/);
+    expectNoStack(r.stderr);
+    expectUnchanged(before, snapshot(box.root));
     expect(readFileSync(join(box.root, "precious.txt"), "utf8")).toBe("do not touch");
     expect(leftovers(box.root)).toEqual([]);
   });
 
-  it("through a link that leads nowhere: the link is replaced", async () => {
+  it("through a link that leads nowhere: refused too, in zh as well", async () => {
     symlinkSync("nowhere/x.json", join(box.root, "dangling.json"));
-    const r = await audit("dangling.json");
-    expect(r.code).toBe(0);
-    expect(lstatSync(join(box.root, "dangling.json")).isFile()).toBe(true);
+    const r = await audit("dangling.json", ["--lang", "zh"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/不会把报告写入 dangling\.json：它是一个符号链接/);
+    expect(lstatSync(join(box.root, "dangling.json")).isSymbolicLink()).toBe(true);
+    expect(leftovers(box.root)).toEqual([]);
   });
 
   it("to /dev/stdout and /dev/null: written to, never replaced (renaming over a device would replace it)", async () => {
