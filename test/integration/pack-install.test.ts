@@ -142,3 +142,24 @@ describe("npm pack, then npm install -g of the tarball", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("from a checkout: npm link, as the README says", () => {
+  let prefix: string;
+  beforeAll(() => {
+    prefix = mkdtempSync(join(tmpdir(), "aa-link-"));
+  });
+  afterAll(() => {
+    if (prefix) rmSync(prefix, { recursive: true, force: true });
+  });
+
+  it("npm link --ignore-scripts puts this checkout's alliance-audit on PATH, without a warning", () => {
+    // npm's global prefix, moved to a temporary folder: `npm link` writes there.
+    const env = childEnv({ npm_config_prefix: prefix });
+    const link = run("npm", ["link", "--ignore-scripts", "--offline", "--no-audit", "--no-fund"], { cwd: ROOT, env });
+    expect(link.status, link.stderr).toBe(0);
+    expect(link.stderr).not.toMatch(/install-scripts|allowScripts/);
+    const r = run("alliance-audit", ["--version"], { cwd: tmpdir(), env: { ...env, PATH: `${join(prefix, "bin")}${delimiter}${process.env.PATH ?? ""}` } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(VERSION);
+  });
+});
