@@ -103,6 +103,9 @@ describe("npm pack, then npm install -g of the tarball", () => {
     // Found through PATH by name, as a shell would.
     const byName = run("alliance-audit", ["--version"], { cwd: work, env: childEnv({ PATH: `${join(temp, "prefix", "bin")}${delimiter}${process.env.PATH ?? ""}` }) });
     expect(byName.stdout.trim()).toBe(VERSION);
+    // As the action's npm route runs it: `node <prefix>/bin/alliance-audit` (a link to bin/alliance-audit.js).
+    const viaNode = run(process.execPath, [bin, "--version"], { cwd: work });
+    expect(viaNode.stdout.trim()).toBe(VERSION);
   });
 
   it("audits an example from another folder: errors exit 1 with their rule ids", ({ skip }) => {
