@@ -17,4 +17,5 @@ for (const name of ["charter", "members"]) {
   const validate = ajv.compile(JSON.parse(schemaText(name)));
   writeFileSync(new URL(`${name}.cjs`, out), standalone(ajv, validate));
 }
-console.log("build-validators: dist/validators/{charter,members}.cjs");
+// stderr: `npm pack` prints the tarball name on stdout, and tools (pre-commit) read it from there.
+console.error("build-validators: dist/validators/{charter,members}.cjs");

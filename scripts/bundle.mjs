@@ -23,4 +23,5 @@ const common = {
 };
 await build({ ...common, stdin: { contents: `${register}export { main } from "./dist/cli/main.js";`, resolveDir: ".", loader: "js" }, outfile: "dist/cli.mjs" });
 await build({ ...common, stdin: { contents: `${register}import "./dist/engine/worker.js";`, resolveDir: ".", loader: "js" }, outfile: "dist/worker.mjs" });
-console.log("bundle: dist/cli.mjs, dist/worker.mjs");
+// stderr: `npm pack` prints the tarball name on stdout, and tools (pre-commit) read it from there.
+console.error("bundle: dist/cli.mjs, dist/worker.mjs");

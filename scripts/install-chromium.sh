@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium (and CJK fonts, so that the Chinese report renders) for the HTML
-# report's browser test, test/html/browser.test.ts. Idempotent: does nothing when
+# report's browser test, test/integration/browser.test.ts. Idempotent: does nothing when
 # /usr/bin/chromium exists. Never fails CI: where apt-get is unavailable, or the install fails,
 # it says so and exits 0, and the browser test skips with a printed reason.
 set -u

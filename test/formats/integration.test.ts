@@ -20,8 +20,8 @@ const auditStep = action.runs.steps.find((s: Json) => s.id === "audit");
 /** Runs the action's audit script as the runner would, with the inputs as environment variables. */
 function runAction(inputs: Record<string, string>) {
   const temp = mkdtempSync(join(tmpdir(), "aa-action-"));
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), RUNNER_TEMP: temp, GITHUB_OUTPUT: join(temp, "output"), GITHUB_STEP_SUMMARY: join(temp, "summary"), AA_HOME: ROOT, NO_COLOR: "1" };
-  for (const key of Object.keys(auditStep.env)) if (key !== "AA_HOME") env[key] = "";
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), RUNNER_TEMP: temp, GITHUB_OUTPUT: join(temp, "output"), GITHUB_STEP_SUMMARY: join(temp, "summary"), GITHUB_ACTION_PATH: ROOT, NO_COLOR: "1" };
+  for (const key of Object.keys(auditStep.env)) env[key] = "";
   Object.assign(env, { AA_PATHS: ".", AA_FAIL_ON: "error", AA_FORMAT: "github", AA_UPLOAD: "true", AA_SUMMARY: "true", AA_AS_OF: "2026-01-01", AA_LANG: "en" }, inputs);
   const run = spawnSync("bash", ["-c", auditStep.run], { cwd: FIXTURES, env, encoding: "utf8", timeout: 60_000 });
   const file = (f: string) => (existsSync(join(temp, f)) ? readFileSync(join(temp, f), "utf8") : "");

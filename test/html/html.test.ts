@@ -1,6 +1,6 @@
 // The HTML report without a browser: one self-contained page (nothing to fetch, a CSP that
 // forbids fetching and admits only the page's own script), every report text escaped, every
-// proposal shown, the same bytes for the same report. test/html/browser.test.ts checks it in
+// proposal shown, the same bytes for the same report. test/integration/browser.test.ts checks it in
 // Chromium.
 import { rulesMeta } from "../../src/rules/meta.js";
 import { createHash } from "node:crypto";

@@ -18,7 +18,7 @@ import type { Lang, Report } from "../../src/types.js";
 const CHROMIUM = "/usr/bin/chromium";
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
-  console.warn(`test/html/browser.test.ts: skipped: ${CHROMIUM} does not exist (run scripts/install-chromium.sh to install Chromium)`);
+  console.warn(`test/integration/browser.test.ts: skipped: ${CHROMIUM} does not exist (run scripts/install-chromium.sh to install Chromium)`);
 }
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/html/", import.meta.url));
