@@ -10,14 +10,22 @@ import { langFromEnv } from "./i18n.js";
 import { parseDate, today } from "./model/dates.js";
 import { buildReport } from "./report.js";
 import { getRule, type SeverityOverrides } from "./rules/index.js";
-import { FAIL_ON, LANGS, PROFILES, SEVERITIES, type FailOn, type Lang, type Profile, type Report } from "./types.js";
+import { resolveProfile } from "./profile/resolve.js";
+import type { ProfileLayer } from "./profile/types.js";
+import { FAIL_ON, LANGS, SEVERITIES, type FailOn, type Lang, type Report } from "./types.js";
 
 export interface AuditOptions {
   /** Proposal folders, charter files, batch folders or globs. Default: the current folder. */
   paths?: string[];
   /** Folder that paths are relative to and that the report's paths are relative to. Default: process.cwd(). */
   cwd?: string;
-  profile?: Profile;
+  /**
+   * A built-in profile (national, heilongjiang) or a profile file (profiles.md), a path relative to
+   * `cwd` unless absolute. Default: national (or the config's `extends`, through applyConfig).
+   */
+  profile?: string;
+  /** The config file's profile part (its name, sources and own rules), applied on top of `profile`. */
+  configLayer?: ProfileLayer;
   /** The date that date rules compare with, YYYY-MM-DD. Default: today, local time. */
   asOf?: string;
   lang?: Lang;
@@ -66,8 +74,7 @@ export function shardOf<T>(sorted: T[], shard: Shard | undefined): T[] {
 
 /** Validated settings, or a UsageError naming what is wrong. */
 export function resolveSettings(o: AuditOptions): Settings {
-  const profile = o.profile ?? "national";
-  if (!PROFILES.includes(profile)) throw new UsageError({ zh: `未知的规则集 ${String(profile)}（可选 ${PROFILES.join("、")}）`, en: `unknown profile "${String(profile)}" (choose ${PROFILES.join(" or ")})` });
+  const cwd = o.cwd ?? process.cwd();
   const lang = o.lang ?? langFromEnv();
   if (!LANGS.includes(lang)) throw new UsageError({ zh: `未知的语言 ${String(lang)}（可选 zh、en）`, en: `unknown language "${String(lang)}" (choose zh or en)` });
   const failOn = o.failOn ?? "error";
@@ -85,7 +92,8 @@ export function resolveSettings(o: AuditOptions): Settings {
     }
     if (sev !== "off" && !SEVERITIES.includes(sev)) throw new UsageError({ zh: `规则 ${id} 的级别 ${String(sev)} 无效（可选 off、info、warning、error）`, en: `invalid severity "${String(sev)}" for ${id} (choose off, info, warning or error)` });
   }
-  return { profile, asOf, lang, failOn, quiet: o.quiet ?? false, overrides, cwd: o.cwd ?? process.cwd() };
+  const profile = resolveProfile({ profile: o.profile, from: cwd, cwd, config: o.configLayer, rules: overrides });
+  return { profile, asOf, lang, failOn, quiet: o.quiet ?? false, cwd };
 }
 
 export async function audit(options: AuditOptions = {}): Promise<Report> {
@@ -104,5 +112,5 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   const mine = shardOf(proposals, options.shard);
   const reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress });
   reports.push(...skippedReports(shardOf(skipped, options.shard), settings)); // nothing skipped silently
-  return buildReport({ profile: settings.profile, asOf: settings.asOf, config: options.configFile ?? null }, reports);
+  return buildReport({ profile: settings.profile.id, asOf: settings.asOf, config: options.configFile ?? null }, reports);
 }

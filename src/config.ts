@@ -12,19 +12,19 @@
 // typo in a config must never be silently ignored (`failon: never` would otherwise fail CI later,
 // or worse, `rules: {agreement/unsiged: off}` would look like it worked).
 import { existsSync, lstatSync } from "node:fs";
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { AuditOptions } from "./audit.js";
 import { displayPath } from "./discover.js";
 import { UsageError } from "./errors.js";
 import { GlobError, checkGlob, matchOneSegment } from "./fs/glob.js";
 import { readSettingFile } from "./fs/read-setting-file.js";
-import { decode } from "./load/decode.js";
 import type { LoadedDocument } from "./load/document.js";
-import { loadJson } from "./load/json.js";
-import { loadYaml } from "./load/yaml.js";
-import { getRule, RULES, type SeverityOverrides } from "./rules/index.js";
+import { profilePart } from "./profile/file.js";
+import { parseSettingFile } from "./profile/parse.js";
+import { isBuiltinProfile } from "./profile/resolve.js";
+import type { ProfileLayer } from "./profile/types.js";
 import { suggest } from "./rules/similar.js";
-import { FAIL_ON, LANGS, PROFILES, SEVERITIES, type FailOn, type Lang, type Profile } from "./types.js";
+import { FAIL_ON, LANGS, type FailOn, type Lang } from "./types.js";
 
 /**
  * Looked for in this order in each folder, from the cwd up to the repository root (the first
@@ -33,17 +33,22 @@ import { FAIL_ON, LANGS, PROFILES, SEVERITIES, type FailOn, type Lang, type Prof
 export const CONFIG_NAMES = [".alliance-audit.yaml", ".alliance-audit.yml", ".alliance-audit.json"];
 
 /** The keys a config may have (`$schema` is accepted and ignored, for JSON editors). */
-export const CONFIG_KEYS = ["profile", "lang", "failOn", "rules", "ignore"] as const;
+export const CONFIG_KEYS = ["extends", "profile", "name", "sources", "rules", "lang", "failOn", "ignore"] as const;
 
 export interface Config {
   /** Absolute path of the config file. */
   file: string;
   /** The file as messages show it (relative to the cwd when below it). */
   display: string;
-  profile?: Profile;
+  /**
+   * The profile it extends (`extends:`, or the older `profile:`): a built-in name, or a profile
+   * file's absolute path (written relative to the config's folder).
+   */
+  profile?: string;
+  /** The config as a profile (profiles.md): its name, sources and own rules, on top of `profile`. */
+  layer?: ProfileLayer;
   lang?: Lang;
   failOn?: FailOn;
-  rules?: SeverityOverrides;
   /** Globs as written: relative to the config file's folder. */
   ignore?: string[];
 }
@@ -120,28 +125,10 @@ export function resolveConfig(flag: string | false | undefined, cwd: string): Co
 export function loadConfig(file: string, cwd: string = process.cwd()): Config {
   const abs = resolve(cwd, file);
   const shown = displayPath(abs, cwd);
-  let bytes: Buffer;
-  try {
-    bytes = readSettingFile(abs, { zh: `配置文件 ${shown}`, en: `the config file ${shown}` });
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? "?";
-    throw new UsageError({ zh: `无法读取配置文件 ${shown}（${code}）`, en: `cannot read the config file ${shown} (${code})` });
-  }
-  const decoded = decode(bytes);
-  if (!decoded.ok) throw new UsageError({ zh: `配置文件 ${shown}：${decoded.message.zh}`, en: `config file ${shown}: ${decoded.message.en}` });
-  // Every scalar is kept as written: `off` is the word off (not YAML 1.1's false), `1` is "1".
-  const asText = { isTextField: () => true };
-  const loaded = extname(abs).toLowerCase() === ".json" ? loadJson(decoded.text, asText) : loadYaml(decoded.text, asText);
-  if (!loaded.ok) {
-    const { message, position } = loaded.error;
-    throw new UsageError({
-      zh: `配置文件 ${shown}:${position.line}:${position.column}：${message.zh}`,
-      en: `config file ${shown}:${position.line}:${position.column}: ${message.en}`,
-    });
-  }
-  return validateConfig(loaded.doc, abs, shown);
+  return validateConfig(parseSettingFile(abs, shown, KIND), abs, shown);
 }
+
+const KIND = { zh: "配置文件", en: "config file" };
 
 function validateConfig(doc: LoadedDocument, abs: string, shown: string): Config {
   const at = (pointer: string, how: "key" | "value" = "value") => {
@@ -160,7 +147,7 @@ function validateConfig(doc: LoadedDocument, abs: string, shown: string): Config
       });
     }
   }
-  const choice = <T extends string>(key: "profile" | "lang" | "failOn", allowed: readonly T[]): T | undefined => {
+  const choice = <T extends string>(key: "lang" | "failOn", allowed: readonly T[]): T | undefined => {
     const v = data[key];
     if (v === undefined) return undefined;
     if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
@@ -169,37 +156,14 @@ function validateConfig(doc: LoadedDocument, abs: string, shown: string): Config
       en: `config file ${at(`/${key}`)}: invalid value ${show(v)} for ${key} (choose ${allowed.join(", ")})`,
     });
   };
-  config.profile = choice("profile", PROFILES);
   config.lang = choice("lang", LANGS);
   config.failOn = choice("failOn", FAIL_ON);
 
-  if (data.rules !== undefined) {
-    const rules = data.rules;
-    if (rules === null || typeof rules !== "object" || Array.isArray(rules)) {
-      throw new UsageError({
-        zh: `配置文件 ${at("/rules")}：rules 应为“规则编号: 级别”的映射，例如 members/enterprise-backbone: off`,
-        en: `config file ${at("/rules")}: rules must be a mapping of "rule-id: severity", such as members/enterprise-backbone: off`,
-      });
-    }
-    const overrides: SeverityOverrides = {};
-    for (const [id, sev] of Object.entries(rules as Record<string, unknown>)) {
-      const pointer = `/rules/${esc(id)}`;
-      if (!getRule(id)) {
-        const near = suggest(id, RULES.map((r) => r.id));
-        throw new UsageError({
-          zh: `配置文件 ${at(pointer, "key")}：rules 下的规则“${id}”不存在${near ? `，是否指 ${near}？` : ""}（alliance-audit rules 列出全部规则）`,
-          en: `config file ${at(pointer, "key")}: unknown rule "${id}" under rules${near ? `; did you mean ${near}?` : ""} (alliance-audit rules lists them all)`,
-        });
-      }
-      if (sev !== "off" && !(typeof sev === "string" && (SEVERITIES as readonly string[]).includes(sev))) {
-        throw new UsageError({
-          zh: `配置文件 ${at(pointer)}：规则 ${id} 的级别 ${show(sev)} 无效（可选 off、info、warning、error）`,
-          en: `config file ${at(pointer)}: invalid severity ${show(sev)} for rules.${id} (choose off, info, warning or error)`,
-        });
-      }
-      overrides[id] = sev as SeverityOverrides[string];
-    }
-    config.rules = overrides;
+  // The profile part (extends/profile, name, sources, rules) is read as any profile file's is.
+  const part = profilePart(data, (pointer, how) => at(pointer, how), KIND);
+  if (part.extends !== undefined) config.profile = isBuiltinProfile(part.extends) ? part.extends : resolve(dirname(abs), part.extends);
+  if (part.name || Object.keys(part.sources).length || Object.keys(part.rules).length) {
+    config.layer = { ...part, file: abs, display: shown, name: part.name ?? { zh: basename(abs), en: basename(abs) } };
   }
 
   if (data.ignore !== undefined) {
@@ -239,10 +203,11 @@ const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : JSON.stringify(
 export function applyConfig(options: AuditOptions, config: Config | undefined, cwd: string = options.cwd ?? process.cwd()): AuditOptions {
   if (!config) return options;
   const out: AuditOptions = { ...options, configFile: config.display };
+  // --profile replaces the config's extends; the config's own rules still apply on top (profiles.md).
   out.profile = options.profile ?? config.profile;
+  if (config.layer) out.configLayer = config.layer;
   out.lang = options.lang ?? config.lang;
   out.failOn = options.failOn ?? config.failOn;
-  if (config.rules) out.rules = { ...config.rules, ...(options.rules ?? {}) };
   if (config.ignore) {
     // As in .gitignore, a glob that names a folder ignores everything in it.
     const rebased = config.ignore.flatMap((g) => rebaseGlob(g, dirname(config.file), cwd)).flatMap((g) => (g.endsWith("/**") ? [g] : [g, `${g}/**`]));

@@ -4,6 +4,7 @@ import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, rea
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { UsageError } from "./errors.js";
+import { registry } from "./registry/index.js";
 import { compileGlob, matchGlob, type Glob } from "./fs/glob.js";
 
 type FastGlob = typeof import("fast-glob");
@@ -103,8 +104,9 @@ export function isNearMissCharter(name: string): boolean {
   return CHARTER_NAMES.includes(squeezed) || /^章程\.(ya?ml|json)$/.test(squeezed);
 }
 
-export const CHARTER_NAMES = ["charter.yaml", "charter.yml", "charter.json"];
-export const MEMBERS_NAMES = ["members.yaml", "members.yml", "members.json", "members.csv"];
+/** The charter's and the roster's default file names: document roles of the registry. */
+export const CHARTER_NAMES: readonly string[] = registry.names("charter");
+export const MEMBERS_NAMES: readonly string[] = registry.names("members");
 
 export interface ProposalFile {
   abs: string;

@@ -6,7 +6,7 @@ import { VERSION } from "./version.js";
 export { summarize } from "./engine/status.js";
 
 export interface ReportHead {
-  profile: Profile | ProfileFileRef;
+  profile: string | ProfileFileRef;
   asOf: string;
   /** The config file used, relative to the cwd, or null. */
   config?: string | null;
@@ -27,5 +27,7 @@ export function buildReport(head: ReportHead, proposals: ProposalReport[]): Repo
 
 /** The profile's name as people read it: a built-in's id, or a profile file's name in `lang`. */
 export function profileLabel(profile: Report["profile"], lang: "zh" | "en"): string {
-  return typeof profile === "string" ? profile : `${profile.name[lang]} (${profile.file})`;
+  if (typeof profile === "string") return profile;
+  const name = profile.name[lang];
+  return name === profile.file || profile.file.endsWith(`/${name}`) ? profile.file : `${name} (${profile.file})`;
 }

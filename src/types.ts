@@ -92,7 +92,8 @@ export interface ProfileFileRef {
 export interface Report {
   version: 2;
   tool: { name: "alliance-audit"; version: string };
-  profile: Profile | ProfileFileRef;
+  /** A built-in profile's name, or the profile file in force (profiles.md). */
+  profile: string | ProfileFileRef;
   /** The config file used, relative to the cwd, or null. */
   config: string | null;
   asOf: string;

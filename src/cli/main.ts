@@ -8,6 +8,8 @@ import { UsageError } from "../errors.js";
 import { loadFormatter, formatNames } from "../format/index.js";
 import { langFromEnv } from "../i18n.js";
 import { FAIL_ON, LANGS, PROFILES, type FailOn, type Lang, type Profile, type Report } from "../types.js";
+import { resolveProfile } from "../profile/resolve.js";
+import type { EffectiveProfile } from "../profile/types.js";
 import { failsRun } from "../engine/status.js";
 import { rulesMeta } from "../rules/meta.js";
 import { VERSION } from "../version.js";
@@ -24,7 +26,7 @@ import { watchAudit } from "./watch.js";
 import { localizeCommanderError } from "./commander-i18n.js";
 
 interface AuditFlags {
-  profile?: Profile;
+  profile?: string;
   format: string;
   output?: string;
   failOn?: FailOn;
@@ -51,7 +53,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .description("Audit industrial technology innovation strategic alliance proposals (产业技术创新战略联盟) against 国科发政〔2008〕770号 and provincial rules.")
     .version(VERSION, "-v, --version")
     .argument("[paths...]", "proposal folders, charter files, batch folders or quoted globs (default: .)")
-    .addOption(new Option("--profile <profile>", "rule set").choices(PROFILES as string[]))
+    .option("--profile <name|file>", "rule set: a built-in profile (national, heilongjiang) or a profile file (default: the config file's, else national)")
     .addOption(new Option("--format <format>", `report format: ${formatNames().join(", ")}`).default("stylish"))
     .option("-o, --output <file>", "write the report to FILE (whole or not at all) instead of stdout")
     .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit code 1").choices(FAIL_ON as string[]))
@@ -87,28 +89,35 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .action((dir: string, flags: { profile?: Profile; lang?: Lang; force?: boolean }) => {
       const o = applyConfig({ profile: flags.profile, lang: flags.lang }, resolveConfig(undefined, process.cwd()));
       const lang = o.lang ?? langFromEnv();
-      io.stdout.write(initProposal({ dir, profile: o.profile, lang, force: flags.force }).message[lang]);
+      // The template is written for a built-in profile: a profile file's is the one at its root.
+      const profile: Profile | undefined = o.profile === undefined ? undefined : (PROFILES as readonly string[]).includes(o.profile) ? (o.profile as Profile) : resolveSettings(o).profile.base;
+      io.stdout.write(initProposal({ dir, profile, lang, force: flags.force }).message[lang]);
     });
   program
     .command("explain")
     .description("the rule's citation, explanation (zh and en) and fix hint")
     .argument("<rule-id>", "a rule id, such as agreement/unsigned")
     .addOption(new Option("--lang <lang>", "print this language only (default: both)").choices(LANGS as string[]))
-    .action((id: string, flags: { lang?: Lang }) => {
-      io.stdout.write(explainCommand(id, flags.lang));
+    .option("--profile <name|file>", "show the level, options and citation in force under this profile (with the config's rules)")
+    .option("--config <file>", "config file (default: found upward from the current folder)")
+    .option("--no-config", "ignore config files")
+    .action((id: string, flags: { lang?: Lang; profile?: string; config?: string | false }) => {
+      // Without --profile: the rule as the catalogue defines it, in every built-in profile.
+      const profile = flags.profile ? resolveSettings(applyConfig({ profile: flags.profile }, resolveConfig(flags.config, process.cwd()))).profile : undefined;
+      io.stdout.write(explainCommand(id, flags.lang, profile));
     });
   program
     .command("rules")
     .description("table of the rules active in a profile, with severities")
-    .addOption(new Option("--profile <profile>", "rule set (default: the config file's, else national)").choices(PROFILES as string[]))
+    .option("--profile <name|file>", "a built-in profile or a profile file (default: the config file's, else national)")
     .addOption(new Option("--lang <lang>", "language").choices(LANGS as string[]))
     .option("--config <file>", "config file whose severities to show (default: found upward from the current folder)")
     .option("--no-config", "ignore config files")
-    .action((flags: { profile?: Profile; lang?: Lang; config?: string | false }) => {
-      // The effective severities: the config's profile and rule overrides, the command line's profile.
+    .action((flags: { profile?: string; lang?: Lang; config?: string | false }) => {
+      // The profile in force: the command line's profile (or the config's extends), the config's rules on top.
       const config = resolveConfig(flags.config, process.cwd());
       const o = applyConfig({ profile: flags.profile, lang: flags.lang }, config);
-      io.stdout.write(rulesCommand(o.profile ?? "national", o.lang ?? langFromEnv(), o.rules ?? {}, config?.display));
+      io.stdout.write(rulesCommand(resolveSettings(o).profile, o.lang ?? langFromEnv(), config?.display));
     });
   program
     .command("merge")
@@ -135,8 +144,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
         return;
       }
       const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-      const profile = typeof report.profile === "string" && (PROFILES as readonly string[]).includes(report.profile) ? (report.profile as Profile) : "national";
-      const text = formatter(report, { lang, color, failOn: flags.failOn, rules: rulesMeta(profile) });
+      const text = formatter(report, { lang, color, failOn: flags.failOn, rules: rulesMeta(profileOfReport(report)) });
       if (flags.output) await writeOutput(flags.output, text, inputs);
       else io.stdout.write(text);
       exitCode = report.proposals.some((p) => failsRun(p, flags.failOn)) ? 1 : 0;
@@ -222,7 +230,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   }
   if (flags.watch) {
     const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile, s.overrides), fixHints: flags.fixHints }) }, io);
+    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile), fixHints: flags.fixHints }) }, io);
   }
   const settings = resolveSettings(options); // validate before any file is read
   const progress = progressReporter(io, !!flags.output);
@@ -237,12 +245,26 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (notice) io.stderr.write(`alliance-audit: ${notice[settings.lang]}\n`);
   if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile, settings.overrides), fixHints: flags.fixHints });
+  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), fixHints: flags.fixHints });
   if (flags.output) await writeOutput(flags.output, text);
   else io.stdout.write(text);
   // Exit 1 when any finding is at or above --fail-on: a failing proposal, or an unaudited one
   // whose file/* finding is (a lowered file/* rule may let an unaudited proposal through).
   return report.proposals.some((p) => failsRun(p, settings.failOn)) ? 1 : 0;
+}
+
+/**
+ * The profile a merged report was made under, for the formats' rule metadata: a built-in by name,
+ * a profile file when it is still there, else national's (only SARIF's default levels depend on it).
+ */
+function profileOfReport(report: Report): EffectiveProfile {
+  const cwd = process.cwd();
+  const spec = typeof report.profile === "string" ? report.profile : report.profile.file;
+  try {
+    return resolveProfile({ profile: spec, from: cwd, cwd });
+  } catch {
+    return resolveProfile({ from: cwd, cwd });
+  }
 }
 
 /** Colours on a TTY unless --no-color or NO_COLOR; FORCE_COLOR forces them (cli.md). */

@@ -4,7 +4,8 @@
 import type { Proposal } from "../discover.js";
 import type { LoadedDocument } from "../load/document.js";
 import { Roster } from "../model/proposal.js";
-import { effectiveSeverity, getRule, RULES } from "../rules/index.js";
+import { levelOf } from "../profile/resolve.js";
+import { getRule, RULES } from "../rules/index.js";
 import type { DocRole, RawFinding, Rule, RuleContext } from "../rules/rule.js";
 import { schemaFindings } from "../schema/errors.js";
 import { validator } from "../schema/validators.js";
@@ -76,7 +77,7 @@ const activeRules = new WeakMap<Settings, Rule[]>();
 function rulesFor(s: Settings): Rule[] {
   let list = activeRules.get(s);
   if (!list) {
-    list = RULES.filter((r) => r.check && effectiveSeverity(r, s.profile, s.overrides));
+    list = RULES.filter((r) => r.check && levelOf(s.profile, r.id));
     activeRules.set(s, list);
   }
   return list;
@@ -94,7 +95,8 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): Ra
       charter: docs.charter.data,
       roster,
       asOf: s.asOf,
-      profile: s.profile,
+      profile: s.profile.base,
+      options: { ...(rule.options?.defaults ?? {}), ...(s.profile.rules[rule.id]?.options ?? {}) },
       report: (r) => {
         if (!rule.messages[r.messageId]) messageText(rule, r.messageId, r.data, "en"); // throws: names the rule and the id
         ruleFindings.push({ ruleId: rule.id, doc: r.doc ?? "charter", pointer: r.pointer, at: r.at, severity: r.severity, messageId: r.messageId, data: r.data });
@@ -106,7 +108,7 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): Ra
   const schema: RawFinding[] = [];
   // The schema's findings (schema/invalid, unknown-key, missing-column) come from one validation;
   // makeFinding drops those whose rule is off.
-  if (SCHEMA_RULES.some((id) => effectiveSeverity(getRule(id)!, s.profile, s.overrides))) {
+  if (SCHEMA_RULES.some((id) => levelOf(s.profile, id))) {
     for (const role of ["charter", "members"] as const) {
       const v = validator(role);
       if (!v(docs[role].data)) for (const f of schemaFindings(v.errors, role)) schema.push(f);

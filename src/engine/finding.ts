@@ -4,7 +4,7 @@
 // builds a Finding, so an override or a citation rule cannot be missed by one kind of finding.
 import { interpolate } from "../i18n.js";
 import { citationsFor } from "../policy/cite.js";
-import { effectiveSeverity, getRule } from "../rules/index.js";
+import { getRule } from "../rules/index.js";
 import type { Rule } from "../rules/rule.js";
 import type { Finding, MessageData, Severity, Text } from "../types.js";
 import type { Settings } from "./settings.js";
@@ -42,10 +42,10 @@ export interface FindingInput extends Place {
 export function makeFinding(input: FindingInput, s: Settings): Finding | undefined {
   const rule = getRule(input.ruleId);
   if (!rule) throw new Error(`unknown rule ${input.ruleId}`);
-  const base = effectiveSeverity(rule, s.profile, s.overrides);
-  if (!base) return undefined;
-  const configured = s.overrides[rule.id];
-  const severity = configured && configured !== "off" ? configured : (input.severity ?? base);
+  const setting = s.profile.rules[rule.id];
+  if (!setting || setting.level === "off") return undefined;
+  // A level a user set (profile file, config, API) wins; a built-in's yields to the finding's own.
+  const severity = setting.explicit ? setting.level : (input.severity ?? setting.level);
   const { citation, alsoCites } = citationsFor(rule, s.profile);
   const f: Finding = {
     ruleId: rule.id,

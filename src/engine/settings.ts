@@ -1,16 +1,15 @@
 // The settings one audit runs under, resolved once (audit.ts) and shared by every proposal and
-// worker. Kept in its own module so that the engine, the formats and the baseline can all read
-// it without importing each other.
-import type { FailOn, Lang, Profile } from "../types.js";
-import type { SeverityOverrides } from "../rules/index.js";
+// worker. Plain data (the profile is flattened), so that it crosses to worker threads unchanged.
+import type { EffectiveProfile } from "../profile/types.js";
+import type { FailOn, Lang } from "../types.js";
 
 export interface Settings {
-  profile: Profile;
+  /** The profile in force, flattened: every rule's level, options and citation. */
+  profile: EffectiveProfile;
   asOf: string;
   lang: Lang;
   failOn: FailOn;
   quiet: boolean;
-  overrides: SeverityOverrides;
   /** The folder report paths are relative to. */
   cwd: string;
 }

@@ -1,25 +1,25 @@
 // Which clause a rule's finding cites in a profile (fidelity.md C1, C2): one definition used by
 // the engine (findings), `explain`/`rules` and the formats' rule metadata.
 import type { Rule } from "../rules/rule.js";
+import type { EffectiveProfile } from "../profile/types.js";
 import type { Citation } from "../types.js";
 import { citationOf, type PolicyRef } from "./documents.js";
 
 /**
- * The citation a finding carries in a profile (fidelity.md C1, C2): tool rules none; under
- * `heilongjiang`, a rule whose condition Heilongjiang's article repeats cites that article first
- * and the national clause in `alsoCites`; under `national`, the national clause and no
- * Heilongjiang article.
+ * The citation a finding carries under a profile (fidelity.md C1, C2; profiles.md `cite`): tool
+ * rules none; a profile's `cite` first, the rule's own clauses after it in `alsoCites`; without one,
+ * the rule's own clause, and under a profile rooted in `national` no Heilongjiang article.
  */
-export function citationsFor(rule: Rule, profile: string): { citation?: Citation; alsoCites: Citation[] } {
+export function citationsFor(rule: Rule, profile: EffectiveProfile): { citation?: Citation; alsoCites: Citation[] } {
   const refs: PolicyRef[] = rule.citation ? [rule.citation, ...(rule.alsoCites ?? [])] : [];
-  if (refs.length === 0) return { alsoCites: [] };
-  let ordered = refs;
-  if (profile === "heilongjiang") {
-    const hlj = refs.findIndex((r) => r.doc === "HLJ");
-    if (hlj > 0) ordered = [refs[hlj], ...refs.filter((_, i) => i !== hlj)];
-  } else if (rule.citation?.doc !== "HLJ") {
-    ordered = refs.filter((r) => r.doc !== "HLJ");
+  const cite = profile.rules[rule.id]?.cite;
+  if (refs.length === 0 && !cite) return { alsoCites: [] };
+  const own = (profile.base === "heilongjiang" || rule.citation?.doc === "HLJ" ? refs : refs.filter((r) => r.doc !== "HLJ")).map(citationOf);
+  if (!cite) {
+    const [first, ...rest] = own;
+    return { citation: first, alsoCites: rest };
   }
-  const [first, ...rest] = ordered.map(citationOf);
-  return { citation: first, alsoCites: rest };
+  const same = (a: Citation, b: Citation) => a.document === b.document && a.article === b.article;
+  const all = refs.map(citationOf);
+  return { citation: cite, alsoCites: all.filter((c) => !same(c, cite)) };
 }

@@ -4,7 +4,13 @@ import type { Citation, Text } from "../types.js";
 
 export type DocumentId = "N" | "HLJ";
 
-export const DOCUMENTS: Record<DocumentId, { name: Text; full: Text }> = {
+/** A policy document rules and profiles cite: its short designation and its full title. */
+export interface PolicyDocumentDef {
+  name: Text;
+  full: Text;
+}
+
+export const DOCUMENTS: Record<DocumentId, PolicyDocumentDef> = {
   N: {
     name: { zh: "国科发政〔2008〕770号", en: "Guokefazheng [2008] No. 770" },
     full: {
@@ -79,7 +85,7 @@ export function articleInEnglish(article: string): string {
  */
 export function citationLabel(c: Citation): Text {
   const id = (Object.keys(DOCUMENTS) as DocumentId[]).find((k) => DOCUMENTS[k].name.zh === c.document);
-  const zh = `${c.document} ${c.article}`;
-  if (!id) return { zh, en: `${c.document}, ${articleInEnglish(c.article)}` };
+  const zh = c.article ? `${c.document} ${c.article}` : c.document;
+  if (!id) return { zh, en: c.article ? `${c.document}, ${articleInEnglish(c.article)}` : c.document };
   return { zh, en: `${DOCUMENTS[id].name.en}, ${articleInEnglish(c.article)}` };
 }

@@ -415,14 +415,24 @@ export const agreementRules: Rule[] = [
         zh: "无法确定协议期限：请写明 signed_date 或 effective_date 以及 expiry_date，或写明 term_years",
         en: "the term cannot be determined: state signed_date or effective_date and expiry_date, or term_years",
       },
-      outOfRange: { zh: "协议期限为 {months} 个月，应在 36 至 60 个月（3 至 5 年）之间", en: "the agreement's term is {months} months; it must be 36 to 60 months (3 to 5 years)" },
+      outOfRange: { zh: "协议期限为 {months} 个月，应在 {lo} 至 {hi} 个月（{loYears} 至 {hiYears} 年）之间", en: "the agreement's term is {months} months; it must be {lo} to {hi} months ({loYears} to {hiYears} years)" },
       outOfRangeBoth: {
-        zh: "协议期限从签署起为 {fromSigning} 个月，从生效起为 {fromEffective} 个月，都不在 36 至 60 个月（3 至 5 年）之间",
-        en: "the agreement's term is {fromSigning} months from signing and {fromEffective} months from taking effect; neither is 36 to 60 months (3 to 5 years)",
+        zh: "协议期限从签署起为 {fromSigning} 个月，从生效起为 {fromEffective} 个月，都不在 {lo} 至 {hi} 个月（{loYears} 至 {hiYears} 年）之间",
+        en: "the agreement's term is {fromSigning} months from signing and {fromEffective} months from taking effect; neither is {lo} to {hi} months ({loYears} to {hiYears} years)",
       },
+    },
+    // 「三—五年签署一次」; a profile may set other bounds (profiles.md), in whole years.
+    options: {
+      schema: { type: "object", properties: { min_years: { type: "number", exclusiveMinimum: 0 }, max_years: { type: "number", exclusiveMinimum: 0 } }, additionalProperties: false },
+      defaults: { min_years: 3, max_years: 5 },
+      accepts: { zh: "{ min_years: 正数（默认 3）, max_years: 正数（默认 5） }", en: "{ min_years: a positive number (default 3), max_years: a positive number (default 5) }" },
     },
     check(ctx) {
       if (inverted(ctx)) return; // agreement/date-order's finding
+      const loYears = Number(ctx.options.min_years ?? 3);
+      const hiYears = Number(ctx.options.max_years ?? 5);
+      const [lo, hi] = [Math.round(loYears * 12), Math.round(hiYears * 12)];
+      const bounds = { lo, hi, loYears, hiYears };
       const expiryValue = agreement(ctx, "expiry_date");
       const years = agreement(ctx, "term_years");
       const hasExpiry = !(expiryValue === undefined || expiryValue === null || (typeof expiryValue === "string" && expiryValue.trim() === ""));
@@ -438,16 +448,16 @@ export const agreementRules: Rule[] = [
         const measures = [fromSigning, fromEffective].filter((m): m is number => m !== undefined);
         if (measures.length === 0) {
           if (typeof years !== "number") ctx.report({ messageId: "unknown", pointer: "/agreement" });
-        } else if (!measures.some((m) => m >= 36 && m <= 60)) {
-          if (measures.length === 2) ctx.report({ messageId: "outOfRangeBoth", data: { fromSigning: fromSigning!, fromEffective: fromEffective! }, pointer: "/agreement/expiry_date" });
-          else ctx.report({ messageId: "outOfRange", data: { months: measures[0] }, pointer: "/agreement/expiry_date" });
+        } else if (!measures.some((m) => m >= lo && m <= hi)) {
+          if (measures.length === 2) ctx.report({ messageId: "outOfRangeBoth", data: { fromSigning: fromSigning!, fromEffective: fromEffective!, ...bounds }, pointer: "/agreement/expiry_date" });
+          else ctx.report({ messageId: "outOfRange", data: { months: measures[0], ...bounds }, pointer: "/agreement/expiry_date" });
           return;
         } else return;
         if (measures.length > 0) return;
       }
       if (typeof years === "number" && Number.isFinite(years)) {
         const months = years * 12;
-        if (months < 36 || months > 60) ctx.report({ messageId: "outOfRange", data: { months: Math.round(months * 100) / 100 }, pointer: "/agreement/term_years" });
+        if (months < lo || months > hi) ctx.report({ messageId: "outOfRange", data: { months: Math.round(months * 100) / 100, ...bounds }, pointer: "/agreement/term_years" });
         return;
       }
       if (!hasExpiry) ctx.report({ messageId: "unknown", pointer: "/agreement" });

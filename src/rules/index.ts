@@ -1,44 +1,17 @@
-// The rule catalogue of ../shared/spec/rules.md, condition by condition.
-import type { Profile, Severity } from "../types.js";
-import { agreementRules } from "./agreement.js";
-import { allianceRules } from "./alliance.js";
-import { composition } from "./composition.js";
-import { engineRules } from "./engine-rules.js";
-import { funding } from "./funding.js";
-import { governance } from "./governance.js";
-import { ip } from "./ip.js";
-import { openness } from "./openness.js";
-import { refRules } from "./refs.js";
+// The rule catalogue, as the registry holds it (src/registry): the built-in condition modules of
+// ../shared/spec/rules.md and fidelity.md, plus whatever a plugin adds. This module is a thin view
+// kept for the programmatic API and older imports.
+import { registry } from "../registry/index.js";
+import type { Severity } from "../types.js";
 import type { Rule } from "./rule.js";
 
-export const RULES: readonly Rule[] = [
-  ...engineRules,
-  ...refRules,
-  ...composition,
-  ...agreementRules,
-  ...governance,
-  ...funding,
-  ...ip,
-  ...openness,
-  ...allianceRules,
-];
-
-const byId = new Map(RULES.map((r) => [r.id, r]));
+export const RULES: readonly Rule[] = registry.rules;
 
 export function getRule(id: string): Rule | undefined {
-  return byId.get(id);
+  return registry.getRule(id);
 }
 
-/** Severity overrides from a config file: `off` turns a rule off. */
+/** Severity overrides from a config file or the API: `off` turns a rule off. */
 export type SeverityOverrides = Record<string, Severity | "off">;
-
-/** The rule's severity in a profile after overrides, or undefined when it is not active. */
-export function effectiveSeverity(rule: Rule, profile: Profile, overrides: SeverityOverrides = {}): Severity | undefined {
-  const base = rule.severity[profile];
-  if (base === undefined) return undefined; // not part of this profile: a config cannot add it
-  const o = overrides[rule.id];
-  if (o === "off") return undefined;
-  return o ?? base;
-}
 
 export type { Rule } from "./rule.js";

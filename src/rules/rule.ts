@@ -38,6 +38,12 @@ export interface Rule {
    * itself: when it fires there, no second `schema/invalid` finding is made.
    */
   covers?: string[];
+  /**
+   * Options a profile may set (profiles.md "Rules with options"): their JSON Schema (validated when
+   * a profile is read, so a wrong option is an exit-2 error at its file:line:column), the values
+   * used when a profile sets none, and what is accepted, in words, for that error.
+   */
+  options?: { schema: Record<string, unknown>; defaults: Record<string, unknown>; accepts: Text };
   /** Findings made by the engine itself (files, schema, suppressions) have no check. */
   check?(ctx: RuleContext): void;
 }
@@ -57,7 +63,10 @@ export interface RuleContext {
   charter: Charter;
   roster: Roster;
   asOf: string;
+  /** The built-in profile at the root of the profile in force (national or heilongjiang). */
   profile: Profile;
+  /** This rule's options in the profile in force, over its defaults. */
+  options: Record<string, unknown>;
   report(r: Report): void;
 }
 

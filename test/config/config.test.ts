@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyConfig, findConfig, loadConfig, rebaseGlob, resolveConfig } from "../../src/config.js";
+import { resolveSettings } from "../../src/audit.js";
 import { UsageError } from "../../src/errors.js";
 import { AS_OF, Sandbox, member, type Mutation } from "../helpers/proposal.js";
 import { cli, json } from "./run-cli.js";
@@ -96,12 +97,13 @@ describe("rules severities", () => {
     write(tree, ".alliance-audit.yaml", "profile: heilongjiang\nrules:\n  members/enterprise-backbone: off\n  agreement/expired: warning\n");
     const r = cli(["rules"], tree);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^profile heilongjiang: \d+ rules, 1 off \(config \.alliance-audit\.yaml\)/);
+    // A config that holds rules is the profile in force (profiles.md), extending heilongjiang here.
+    expect(r.stdout).toMatch(/^profile \.alliance-audit\.yaml: \d+ rules, 1 off \(config \.alliance-audit\.yaml\)/);
     expect(r.stdout).toMatch(/members\/enterprise-backbone\s+│ off\b/);
     expect(r.stdout).toMatch(/agreement\/expired\s+│ warning\b/);
     expect(r.stdout).toContain("alliance/key-area"); // a heilongjiang-only rule
     const national = cli(["rules", "--profile", "national"], tree);
-    expect(national.stdout).toMatch(/^profile national:/);
+    expect(national.stdout).toMatch(/^profile \.alliance-audit\.yaml:/);
     expect(national.stdout).not.toContain("alliance/key-area");
     expect(national.stdout).toMatch(/members\/enterprise-backbone\s+│ off\b/);
     const plain = cli(["rules", "--no-config"], tree);
@@ -113,7 +115,7 @@ describe("rules severities", () => {
 describe("invalid configs are exit 2, naming the key and the file", () => {
   const cases: [string, string, RegExp][] = [
     ["unknown key", "profile: national\nfailon: never\n", /\.alliance-audit\.yaml:2:1: unknown key "failon"; did you mean failOn\?/],
-    ["unknown value", "profile: shanghai\n", /\.alliance-audit\.yaml:1:10: invalid value "shanghai" for profile \(choose national, heilongjiang\)/],
+    ["unknown value", "profile: shanghai\n", /\.alliance-audit\.yaml:1:10: invalid value "shanghai" for profile \(choose national, heilongjiang, or the path of a \.yaml\/\.json profile file\)/],
     ["unknown rule id", "rules:\n  agreement/unsiged: off\n", /\.alliance-audit\.yaml:2:3: unknown rule "agreement\/unsiged" under rules; did you mean agreement\/unsigned\?/],
     ["bad severity", "rules:\n  agreement/unsigned: disabled\n", /\.alliance-audit\.yaml:2:23: invalid severity "disabled" for rules\.agreement\/unsigned/],
     ["YAML 1.1 boolean for off", "rules:\n  agreement/unsigned: false\n", /invalid severity "false"/],
@@ -194,10 +196,15 @@ describe("ignore", () => {
   });
 
   it("merges with the API caller's options: theirs win", () => {
-    const config = { file: "/r/.alliance-audit.yaml", display: ".alliance-audit.yaml", profile: "heilongjiang" as const, rules: { "agreement/unsigned": "off" as const, "agreement/expired": "warning" as const }, ignore: ["a"] };
+    const layer = { file: "/r/.alliance-audit.yaml", sources: {}, rules: { "agreement/unsigned": { level: "off" as const }, "agreement/expired": { level: "warning" as const } } };
+    const config = { file: "/r/.alliance-audit.yaml", display: ".alliance-audit.yaml", profile: "heilongjiang", layer, ignore: ["a"] };
     const o = applyConfig({ profile: "national", rules: { "agreement/expired": "error" }, ignore: ["b"] }, config, "/r");
-    expect(o.profile).toBe("national");
-    expect(o.rules).toEqual({ "agreement/unsigned": "off", "agreement/expired": "error" });
+    expect(o.profile).toBe("national"); // --profile replaces the config's extends …
+    expect(o.configLayer).toBe(layer); // … the config's own rules still apply on top …
+    expect(o.rules).toEqual({ "agreement/expired": "error" }); // … and the caller's last
+    const eff = resolveSettings({ ...o, cwd: "/r" }).profile;
+    expect(eff.rules["agreement/unsigned"].level).toBe("off");
+    expect(eff.rules["agreement/expired"].level).toBe("error");
     expect(o.ignore).toEqual(["b", "a", "a/**"]);
     expect(resolveConfig(false, "/")).toBeUndefined();
   });

@@ -135,7 +135,7 @@ describe("command-line parse errors (commander's)", () => {
       const dir = box.dir();
       const cases: [string[], string, string][] = [
         [["--bogus"], "alliance-audit: unknown option '--bogus'", "alliance-audit：未知的选项“--bogus”"],
-        [["--profile", "x"], "argument 'x' is invalid. Allowed choices are national, heilongjiang", "选项 --profile <profile> 的值“x”无效，可选：national、heilongjiang"],
+        [["--fail-on", "x"], "argument 'x' is invalid. Allowed choices are error, warning, info, never", "选项 --fail-on <level> 的值“x”无效，可选：error、warning、info、never"],
         [["explain"], "missing required argument 'rule-id'", "缺少参数 rule-id"],
         [["--fromat", "json"], "(Did you mean --format?)", "（是否指 --format？）"],
         [["init", "a", "b"], "too many arguments for 'init'", "命令 init 的参数过多：应为 1 个，实际 2 个"],

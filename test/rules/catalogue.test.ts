@@ -30,6 +30,13 @@ interface Case {
   nearMiss: Mutation;
   /** Fires only in a batch (a folder beside the proposals), never on one proposal: tested in this file instead. */
   batchOnly?: string;
+  /**
+   * For a rule that no built-in profile turns on (profiles.md "Rules with options"): the setting a
+   * profile gives it. It fires under that setting on top of each built-in, misses under
+   * `nearMissSetting` (default the same), and the same change without a setting gives nothing.
+   */
+  setting?: { level: "error" | "warning" | "info"; options?: Record<string, unknown> };
+  nearMissSetting?: { level: "error" | "warning" | "info"; options?: Record<string, unknown> };
 }
 
 const HLJ: Profile[] = ["heilongjiang"];
@@ -365,6 +372,44 @@ const CASES: Record<string, Case> = {
       },
     },
   },
+  "members/min-members": {
+    severity: "error",
+    profiles: [],
+    setting: { level: "error", options: { min: 5, core_only: true } },
+    fire: { members: (m) => (member(m, "M05").core = false) }, // a core column: 0 core members of 5
+    nearMiss: {}, // no member has the core field: all five count
+  },
+  "members/max-members": {
+    severity: "warning",
+    profiles: [],
+    setting: { level: "warning", options: { max: 4 } },
+    nearMissSetting: { level: "warning", options: { max: 5 } },
+    fire: {},
+    nearMiss: {},
+  },
+  "members/lead-in-region": {
+    severity: "error",
+    profiles: [],
+    setting: { level: "error", options: { regions: ["14"] } },
+    nearMissSetting: { level: "error", options: { regions: ["2301"] } },
+    fire: {},
+    nearMiss: {},
+  },
+  "members/in-region-share": {
+    severity: "error",
+    profiles: [],
+    setting: { level: "error", options: { regions: ["23"], min_share: 0.9 } }, // 4 of 5 in 黑龙江
+    fire: {},
+    nearMiss: { members: (m) => (member(m, "M05").country = "俄罗斯") }, // a foreign member is left out: 4 of 4
+  },
+  "alliance/operating-time": {
+    severity: "error",
+    profiles: [],
+    setting: { level: "error", options: { min_months: 15 } },
+    nearMissSetting: { level: "error", options: { min_months: 14 } }, // 2024-03-20 to 2025-06-01: 14 months
+    fire: {},
+    nearMiss: {},
+  },
   "ip/deferred-terms": {
     severity: "warning",
     fire: { charter: (c) => (c.ip.licensing = "许可使用由各方另行约定。") },
@@ -448,6 +493,18 @@ describe("rule catalogue", () => {
           const r = await run(box, c.nearMiss, profile);
           expect(r.findings).toEqual([]);
         });
+        if (c.setting) {
+          const under = (setting: NonNullable<Case["setting"]>) => ({ configLayer: { sources: {}, rules: { [id]: setting } } });
+          it(`fires when a profile turns it on (${profile})`, async () => {
+            const r = await run(box, c.fire, profile, under(c.setting!));
+            expect(tally(r.findings)).toEqual(c.expect ?? { [id]: 1 });
+            expect(r.findings[0].severity).toBe(c.severity);
+          });
+          it(`does not fire on a near miss when a profile turns it on (${profile})`, async () => {
+            const r = await run(box, c.nearMiss, profile, under(c.nearMissSetting ?? c.setting!));
+            expect(r.findings).toEqual([]);
+          });
+        }
       }
     });
   }
