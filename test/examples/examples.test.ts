@@ -193,3 +193,18 @@ describe("compliant-careful-secretariat: each revision-2 feature is what keeps i
     expect(tally(p.findings)["ip/not-agreed-in-advance"]).toBe(1);
   });
 });
+
+describe("the README's JSON report example", () => {
+  it("is what --format json prints for it (the findings shown, the summary and the top-level fields)", async () => {
+    const text = readFileSync(join(ROOT, "README.md"), "utf8");
+    const at = text.indexOf("```json\n", text.indexOf("### Reports"));
+    const shown = JSON.parse(text.slice(at + "```json\n".length, text.indexOf("```", at + 8)));
+    const actual = json(await cli(["--format", "json", "--profile", shown.profile, "--as-of", shown.asOf, "--lang", "en", shown.proposals[0].path], ROOT));
+    expect(Object.keys(shown)).toEqual(Object.keys(actual));
+    expect(shown.version).toBe(2);
+    expect(shown.summary).toEqual(actual.summary);
+    const { findings, ...proposal } = shown.proposals[0];
+    expect(proposal).toEqual(Object.fromEntries(Object.entries(actual.proposals[0]).filter(([k]) => k !== "findings")));
+    expect(findings).toEqual(actual.proposals[0].findings.slice(0, findings.length));
+  });
+});
