@@ -1,6 +1,8 @@
 // The rule documentation pages (docs/rules/<id>.md, one per rule as Stylelint has them) are
 // rendered from the rule objects, so they cannot drift: scripts/gen-rule-docs.mjs writes them and
 // a test fails when the committed pages differ from what the rules say.
+import { resolveProfile } from "../profile/resolve.js";
+import { citationsFor } from "../policy/cite.js";
 import { citationText, clauseText, DOCUMENTS } from "../policy/documents.js";
 import { RULES, type Rule } from "../rules/index.js";
 import { PROFILES } from "../types.js";
@@ -50,4 +52,59 @@ export function allRuleDocs(): Map<string, string> {
   const pages = new Map<string, string>([["README.md", rulesIndex()]]);
   for (const r of RULES) pages.set(`${r.id}.md`, ruleDoc(r));
   return pages;
+}
+
+// ---- the README's rule table ----
+// The README lists every rule with its severities and citations; it is rendered here, like the
+// pages above, between two marker comments that `npm run docs` rewrites, so that a new rule or a
+// changed severity cannot leave the README behind (test/docs checks it is current).
+export const README_TABLE_BEGIN = "<!-- rule-table:begin (generated from src/rules by `npm run docs`; edit the rule objects, not this table) -->";
+export const README_TABLE_END = "<!-- rule-table:end -->";
+
+const CONDITION_LABEL: Record<Rule["condition"], string> = {
+  files: "files, structure, references",
+  composition: "（一） composition",
+  agreement: "（二） agreement",
+  governance: "（三） governance",
+  funding: "（四） funding",
+  ip: "（五） IP",
+  openness: "（六） openness",
+  alliance: "alliance (local rules: HLJ 第4–5条, profiles)",
+  suppression: "suppressions",
+};
+
+/** `N 第八条（二）`, `HLJ 第6条`: the short form the table's legend explains. */
+function shortCite(c: { document: string; article: string }): string {
+  const doc = (Object.keys(DOCUMENTS) as (keyof typeof DOCUMENTS)[]).find((d) => DOCUMENTS[d].name.zh === c.document);
+  return `${doc ?? c.document} ${c.article}`;
+}
+
+function citeCell(rule: Rule, profile: (typeof PROFILES)[number]): string {
+  if (rule.severity[profile] === undefined) return "—";
+  const { citation, alsoCites } = citationsFor(rule, resolveProfile({ profile, from: process.cwd(), cwd: process.cwd() }));
+  if (!citation) return "—";
+  return [citation, ...alsoCites].map(shortCite).join(" + ");
+}
+
+/** The Markdown table of every rule (without the markers). */
+export function readmeRuleTable(): string {
+  const lines = [
+    "| condition | rule | N | HLJ | what it checks | cites (N) | cites (HLJ) |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const r of RULES) {
+    const sev = (p: (typeof PROFILES)[number]) => r.severity[p] ?? "—";
+    lines.push(
+      `| ${CONDITION_LABEL[r.condition]} | [\`${r.id}\`](docs/rules/${r.id}.md) | ${sev("national")} | ${sev("heilongjiang")} | ${r.title.en}（${r.title.zh}） | ${citeCell(r, "national")} | ${citeCell(r, "heilongjiang")} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The README with its rule table region replaced; throws when the markers are missing. */
+export function withReadmeRuleTable(readme: string): string {
+  const begin = readme.indexOf(README_TABLE_BEGIN);
+  const end = readme.indexOf(README_TABLE_END);
+  if (begin < 0 || end < begin) throw new Error(`README.md has no rule table region (${README_TABLE_BEGIN} … ${README_TABLE_END})`);
+  return `${readme.slice(0, begin + README_TABLE_BEGIN.length)}\n${readmeRuleTable()}\n${readme.slice(end)}`;
 }
