@@ -104,7 +104,7 @@ export function isNearMissCharter(name: string): boolean {
 }
 
 export const CHARTER_NAMES = ["charter.yaml", "charter.yml", "charter.json"];
-export const MEMBERS_NAMES = ["members.yaml", "members.yml", "members.json", "members.csv"];
+export const MEMBERS_NAMES = ["members.yaml", "members.yml", "members.json", "members.csv", "members.xlsx"];
 
 export interface ProposalFile {
   abs: string;

@@ -6,6 +6,7 @@ import { interpolate } from "../i18n.js";
 import { citationsFor } from "../policy/cite.js";
 import { effectiveSeverity, getRule } from "../rules/index.js";
 import type { Rule } from "../rules/rule.js";
+import type { PolicyRef } from "../policy/documents.js";
 import type { Finding, MessageData, Severity, Text } from "../types.js";
 import type { Settings } from "./settings.js";
 
@@ -33,6 +34,8 @@ export interface FindingInput extends Place {
   /** A finding's own severity (an agent's signature is a warning), used unless the config sets one. */
   severity?: Severity;
   evidence?: Finding["evidence"];
+  /** The clause this finding cites instead of its rule's (evidence/clause-not-found). */
+  citation?: PolicyRef;
 }
 
 /**
@@ -46,7 +49,7 @@ export function makeFinding(input: FindingInput, s: Settings): Finding | undefin
   if (!base) return undefined;
   const configured = s.overrides[rule.id];
   const severity = configured && configured !== "off" ? configured : (input.severity ?? base);
-  const { citation, alsoCites } = citationsFor(rule, s.profile);
+  const { citation, alsoCites } = citationsFor(input.citation ? { ...rule, citation: input.citation, alsoCites: undefined } : rule, s.profile);
   const f: Finding = {
     ruleId: rule.id,
     severity,

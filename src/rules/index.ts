@@ -4,6 +4,7 @@ import { agreementRules } from "./agreement.js";
 import { allianceRules } from "./alliance.js";
 import { composition } from "./composition.js";
 import { engineRules } from "./engine-rules.js";
+import { evidenceRules } from "./evidence.js";
 import { funding } from "./funding.js";
 import { governance } from "./governance.js";
 import { ip } from "./ip.js";
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...ip,
   ...openness,
   ...allianceRules,
+  ...evidenceRules,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
