@@ -1,13 +1,13 @@
 // The evidence rules (documents.md §4), each both ways: the compliant base proposal linked to an
 // agreement text that says everything the digest claims gives no evidence/* finding; taking one
 // statement out (or changing one value) gives exactly that rule's finding, located at the claim.
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/types.js";
 import { auditOne, baseCharter, baseMembers, Sandbox, toYaml, type Data } from "../helpers/proposal.js";
 // @ts-expect-error: a plain .mjs script without type declarations
-import { makeDocx, para, run } from "../../scripts/gen-example-documents.mjs";
+import { exampleFiles, makeDocx, para, run } from "../../scripts/gen-example-documents.mjs";
 
 const box = new Sandbox();
 afterAll(() => box.cleanup());
@@ -247,5 +247,24 @@ describe("evidence/alliance-name-mismatch", () => {
   it("ignores bracket width and spaces (near miss)", async () => {
     const text = agreementText().replace("# 松花江铝镁合金产业技术创新战略联盟协议", "# 松花江铝镁合金产业技术创新战略联盟（黑龙江）协议");
     expect(await evidence({ text, charter: (c) => (c.alliance.name = "松花江铝镁合金产业技术创新战略联盟(黑龙江)") })).toEqual([]);
+  });
+});
+
+describe("examples/documents", () => {
+  const EXAMPLE = new URL("../../examples/documents/", import.meta.url);
+
+  it("is what scripts/gen-example-documents.mjs writes, byte for byte", () => {
+    for (const [name, bytes] of Object.entries(exampleFiles() as Record<string, Uint8Array>)) {
+      expect(Buffer.from(readFileSync(new URL(encodeURI(name), EXAMPLE))).equals(Buffer.from(bytes)), name).toBe(true);
+    }
+  });
+
+  it("audits as the README shows: the term the .docx states, and the credit code typed as a number", async () => {
+    const p = await auditOne(new URL(".", EXAMPLE).pathname);
+    expect(p.findings.map((f) => [f.ruleId, f.file, f.locator ?? `${f.line}:${f.column}`])).toEqual([
+      ["evidence/term-mismatch", "charter.yaml", "17:16"],
+      ["members/credit-code-invalid", "成员名单.xlsx", "成员名单!D3"],
+    ]);
+    expect(p.findings[0].evidence).toEqual({ file: "联盟协议.docx", locator: "第十五条 ¶28", excerpt: expect.stringMatching(/^有效期为三年，自2024年6月1日起至2027年5月31日止。/) });
   });
 });
