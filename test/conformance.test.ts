@@ -1,6 +1,7 @@
 // The conformance cases of ../shared/conformance (copied byte for byte into test/fixtures/conformance),
 // checked as ../shared/conformance/run.mjs does, but through the programmatic API:
-// the multiset of (ruleId, severity), positions of every finding, and pass/fail.
+// the multiset of (ruleId, severity), positions of every finding, locators and evidence (the d*
+// document cases), and pass/fail.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,10 @@ interface Expected {
   profile: Profile;
   asOf: string;
   findings: Record<string, Record<string, number>>;
+  /** ruleId → locators that findings of that rule must carry (documents.md §2). */
+  locators?: Record<string, string[]>;
+  /** ruleId → evidence one finding of that rule must carry. */
+  evidence?: Record<string, { locator?: string; excerptIncludes?: string }>;
 }
 
 const cases = readdirSync(CASES)
@@ -19,8 +24,9 @@ const cases = readdirSync(CASES)
   .sort();
 
 describe("conformance cases", () => {
-  it("are all present (21 cases without documents, the GB18030 roster byte for byte)", () => {
-    expect(cases.length).toBe(21);
+  it("are all present (21 cases without documents, 7 with, the GB18030 roster byte for byte)", () => {
+    expect(cases.length).toBe(28);
+    expect(cases.filter((n) => /^d\d/.test(n))).toHaveLength(7);
     const csv = readFileSync(join(CASES, "csv-roster-gbk", "members.csv"));
     // GB18030 bytes, not UTF-8: the first header cell 编号 is B1 E0 BA C5.
     expect([...csv.subarray(0, 4)]).toEqual([0xb1, 0xe0, 0xba, 0xc5]);
@@ -46,6 +52,16 @@ describe("conformance cases", () => {
       expect(f.line, `${f.ruleId} line`).toBeGreaterThanOrEqual(1);
       expect(f.column, `${f.ruleId} column`).toBeGreaterThanOrEqual(1);
       expect(Number.isInteger(f.line) && Number.isInteger(f.column)).toBe(true);
+    }
+
+    for (const [rule, locs] of Object.entries(exp.locators ?? {})) {
+      const have = p.findings.filter((f) => f.ruleId === rule).map((f) => f.locator);
+      for (const l of locs) expect(have, `${rule} locators`).toContain(l);
+    }
+    for (const [rule, want] of Object.entries(exp.evidence ?? {})) {
+      const ev = p.findings.filter((f) => f.ruleId === rule).map((f) => f.evidence);
+      const ok = ev.some((e) => !!e && (!want.locator || e.locator === want.locator) && (!want.excerptIncludes || e.excerpt.includes(want.excerptIncludes)));
+      expect(ok, `${rule} evidence ${JSON.stringify(want)} in ${JSON.stringify(ev)}`).toBe(true);
     }
 
     const anyError = Object.values(exp.findings).some((s) => s.error);

@@ -3,6 +3,7 @@
 // here throws for a bad file: every problem is a finding.
 import type { Proposal } from "../discover.js";
 import type { LoadedDocument } from "../load/document.js";
+import type { LinkedDocument } from "../load/linked.js";
 import { Roster } from "../model/proposal.js";
 import { levelOf } from "../profile/resolve.js";
 import { getRule, RULES } from "../rules/index.js";
@@ -19,12 +20,12 @@ import { applySuppressions } from "./suppressions.js";
 export type { Settings } from "./settings.js";
 export { atOrAbove } from "./status.js";
 
-export function auditProposal(proposal: Proposal, settings: Settings): ProposalReport {
+export async function auditProposal(proposal: Proposal, settings: Settings): Promise<ProposalReport> {
   let findings: Finding[] = [];
   let name: string | null = null;
   let suppressed = 0;
   try {
-    const result = audit(proposal, settings);
+    const result = await audit(proposal, settings);
     findings = result.findings;
     name = result.name;
     suppressed = result.suppressed;
@@ -47,8 +48,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function audit(proposal: Proposal, s: Settings): { findings: Finding[]; name: string | null; suppressed: number } {
-  const loaded = loadProposal(proposal, s.cwd);
+async function audit(proposal: Proposal, s: Settings): Promise<{ findings: Finding[]; name: string | null; suppressed: number }> {
+  const loaded = await loadProposal(proposal, s.cwd);
   if (!loaded.ok) {
     // The conditions need both files: a proposal that could not be loaded gets its file/* findings only.
     const findings = loaded.findings.map((f) => makeFinding(f, s)).filter((f): f is Finding => !!f);
@@ -56,7 +57,7 @@ function audit(proposal: Proposal, s: Settings): { findings: Finding[]; name: st
   }
   const { docs } = loaded;
   const findings: Finding[] = [];
-  for (const r of validate(docs, s)) {
+  for (const r of validate(docs, s, loaded.documents)) {
     const f = makeFinding(place(r, docs), s);
     if (f) findings.push(f);
   }
@@ -69,7 +70,19 @@ function place(r: RawFinding, docs: Record<DocRole, LoadedDocument>): FindingInp
   const doc = docs[r.doc];
   const pos = doc.locate(r.pointer, r.at);
   const locator = doc.locator?.(r.pointer, r.at);
-  return { ruleId: r.ruleId, messageId: r.messageId, data: r.data, severity: r.severity, file: doc.file, line: pos.line, column: pos.column, pointer: r.pointer, ...(locator ? { locator } : {}) };
+  return {
+    ruleId: r.ruleId,
+    messageId: r.messageId,
+    data: r.data,
+    severity: r.severity,
+    file: doc.file,
+    line: pos.line,
+    column: pos.column,
+    pointer: r.pointer,
+    ...(locator ? { locator } : {}),
+    ...(r.evidence ? { evidence: r.evidence } : {}),
+    ...(r.citation ? { citation: r.citation } : {}),
+  };
 }
 
 /** The rules to run for these settings, computed once per settings object (not per proposal). */
@@ -86,7 +99,7 @@ function rulesFor(s: Settings): Rule[] {
 const SCHEMA_RULES = ["schema/invalid", "schema/unknown-key", "schema/missing-column"];
 
 /** Schema + rules → raw findings, with schema violations that a firing rule covers removed. */
-export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): RawFinding[] {
+export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings, documents?: readonly LinkedDocument[]): RawFinding[] {
   const ruleFindings: RawFinding[] = [];
   const roster = new Roster(docs.members.data);
   for (const rule of rulesFor(s)) {
@@ -97,9 +110,20 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): Ra
       asOf: s.asOf,
       profile: s.profile.base,
       options: { ...(rule.options?.defaults ?? {}), ...(s.profile.rules[rule.id]?.options ?? {}) },
+      ...(documents ? { documents } : {}),
       report: (r) => {
         if (!rule.messages[r.messageId]) messageText(rule, r.messageId, r.data, "en"); // throws: names the rule and the id
-        ruleFindings.push({ ruleId: rule.id, doc: r.doc ?? "charter", pointer: r.pointer, at: r.at, severity: r.severity, messageId: r.messageId, data: r.data });
+        ruleFindings.push({
+          ruleId: rule.id,
+          doc: r.doc ?? "charter",
+          pointer: r.pointer,
+          at: r.at,
+          severity: r.severity,
+          messageId: r.messageId,
+          data: r.data,
+          ...(r.evidence ? { evidence: r.evidence } : {}),
+          ...(r.citation ? { citation: r.citation } : {}),
+        });
       },
     };
     rule.check!(ctx);

@@ -6,6 +6,7 @@ import { interpolate } from "../i18n.js";
 import { citationsFor } from "../policy/cite.js";
 import { getRule } from "../rules/index.js";
 import type { Rule } from "../rules/rule.js";
+import type { PolicyRef } from "../policy/documents.js";
 import type { Finding, MessageData, Severity, Text } from "../types.js";
 import type { Settings } from "./settings.js";
 
@@ -33,6 +34,8 @@ export interface FindingInput extends Place {
   /** A finding's own severity (an agent's signature is a warning), used unless the config sets one. */
   severity?: Severity;
   evidence?: Finding["evidence"];
+  /** The clause this finding cites instead of its rule's (evidence/clause-not-found). */
+  citation?: PolicyRef;
 }
 
 /**
@@ -46,7 +49,8 @@ export function makeFinding(input: FindingInput, s: Settings): Finding | undefin
   if (!setting || setting.level === "off") return undefined;
   // A level a user set (profile file, config, API) wins; a built-in's yields to the finding's own.
   const severity = setting.explicit ? setting.level : (input.severity ?? setting.level);
-  const { citation, alsoCites } = citationsFor(rule, s.profile);
+  // A finding may name its own clause (evidence/clause-not-found cites its topic's condition).
+  const { citation, alsoCites } = citationsFor(input.citation ? { ...rule, citation: input.citation, alsoCites: undefined } : rule, s.profile);
   const f: Finding = {
     ruleId: rule.id,
     severity,

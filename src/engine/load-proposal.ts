@@ -6,12 +6,13 @@ import { readdirSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CHARTER_NAMES, displayPath, MEMBERS_NAMES, type Proposal } from "../discover.js";
 import type { LoadedDocument } from "../load/document.js";
-import { readDocument } from "../load/read.js";
+import { linkedEntries, loadLinkedDocuments, type LinkedDocument } from "../load/linked.js";
+import { readProposalFile as readDocument } from "../load/read.js";
 import type { DocRole } from "../rules/rule.js";
 import type { FindingInput } from "./finding.js";
 
 export type LoadOutcome =
-  | { ok: true; docs: Record<DocRole, LoadedDocument>; name: string | null }
+  | { ok: true; docs: Record<DocRole, LoadedDocument>; name: string | null; documents?: LinkedDocument[] }
   | { ok: false; findings: FindingInput[]; name: string | null };
 
 const at1 = { line: 1, column: 1, pointer: "" };
@@ -24,7 +25,7 @@ function listing(dir: string): Set<string> {
   }
 }
 
-export function loadProposal(proposal: Proposal, cwd: string): LoadOutcome {
+export async function loadProposal(proposal: Proposal, cwd: string): Promise<LoadOutcome> {
   const dir = resolve(proposal.charter.abs, "..");
   const entries = listing(dir);
   // Files are shown by the proposal's own display path: a folder opened by descriptor (a GBK
@@ -42,7 +43,7 @@ export function loadProposal(proposal: Proposal, cwd: string): LoadOutcome {
     };
   }
 
-  const charterResult = readDocument(proposal.charter.abs, "charter");
+  const charterResult = await readDocument(proposal.charter.abs, "charter");
   if (!charterResult.ok) {
     // One finding per file: the roster is still looked at by its default names (the charter,
     // which could name another, is unreadable), so both problems are fixed in one round.
@@ -51,7 +52,7 @@ export function loadProposal(proposal: Proposal, cwd: string): LoadOutcome {
     const roster = proposal.members ? { abs: proposal.members.abs } : defaultRoster(proposal, dir, entries, cwd);
     if ("finding" in roster) findings.push(roster.finding);
     else {
-      const members = readDocument(roster.abs, "members");
+      const members = await readDocument(roster.abs, "members");
       if (!members.ok) findings.push({ ruleId: "file/unreadable", messageId: "detail", data: { detail: members.error.message }, file: shown(roster.abs), ...members.error.position, pointer: "" });
     }
     return { ok: false, name: null, findings };
@@ -61,12 +62,17 @@ export function loadProposal(proposal: Proposal, cwd: string): LoadOutcome {
 
   const roster = chooseRoster(proposal, charter, dir, entries, cwd);
   if ("finding" in roster) return { ok: false, name, findings: [roster.finding] };
-  const membersResult = readDocument(roster.abs, "members");
+  const membersResult = await readDocument(roster.abs, "members");
   if (!membersResult.ok) {
     const { message, position } = membersResult.error;
     return { ok: false, name, findings: [{ ruleId: "file/unreadable", messageId: "detail", data: { detail: message }, file: shown(roster.abs), ...position, pointer: "" }] };
   }
-  return { ok: true, name, docs: { charter, members: { ...membersResult.doc, file: shown(roster.abs) } } };
+  const docs = { charter, members: { ...membersResult.doc, file: shown(roster.abs) } };
+  // The signed texts the charter links (documents.md §3): read only when there are any, so a
+  // proposal without documents loads nothing more.
+  const linked = linkedEntries(charter.data);
+  if (!linked) return { ok: true, name, docs };
+  return { ok: true, name, docs, documents: await loadLinkedDocuments(linked, dir, shown) };
 }
 
 /**

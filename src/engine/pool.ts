@@ -37,6 +37,13 @@ export function workerCount(jobs: number, proposals: number): number {
   return Math.max(0, Math.min(jobs - 1, Math.floor(proposals / PER_WORKER)));
 }
 
+/** One chunk, one proposal at a time (in order: the report does not depend on timing). */
+export async function auditChunk(proposals: Proposal[], settings: Settings): Promise<ProposalReport[]> {
+  const out: ProposalReport[] = [];
+  for (const p of proposals) out.push(await auditProposal(p, settings));
+  return out;
+}
+
 export async function auditAll(proposals: Proposal[], settings: Settings, options: PoolOptions): Promise<ProposalReport[]> {
   const total = proposals.length;
   const extra = workerCount(options.jobs, total);
@@ -94,12 +101,12 @@ export async function auditAll(proposals: Proposal[], settings: Settings, option
   // The main thread audits chunks as well, yielding between them so worker results flow in.
   while (chunks.length > 0) {
     const c = chunks.shift()!;
-    results[c] = slice(c).map((p) => auditProposal(p, settings));
+    results[c] = await auditChunk(slice(c), settings);
     progress(results[c].length);
     if (extra > 0) await new Promise((r) => setImmediate(r));
   }
   await Promise.all(workers);
   // Chunks handed back by a failed worker after the loop ended.
-  for (const c of chunks.splice(0)) results[c] = slice(c).map((p) => auditProposal(p, settings));
+  for (const c of chunks.splice(0)) results[c] = await auditChunk(slice(c), settings);
   return results.flat();
 }

@@ -2,9 +2,10 @@
 // time, and sends back only the small ProposalReports (never the parsed documents).
 import { parentPort, workerData } from "node:worker_threads";
 import type { Proposal } from "../discover.js";
-import { auditProposal, type Settings } from "./audit-proposal.js";
+import type { Settings } from "./audit-proposal.js";
+import { auditChunk } from "./pool.js";
 
 const settings = workerData as Settings;
 parentPort!.on("message", (msg: { chunk: number; proposals: Proposal[] }) => {
-  parentPort!.postMessage({ chunk: msg.chunk, reports: msg.proposals.map((p) => auditProposal(p, settings)) });
+  void auditChunk(msg.proposals, settings).then((reports) => parentPort!.postMessage({ chunk: msg.chunk, reports }));
 });

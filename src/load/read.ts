@@ -78,6 +78,20 @@ function fsError(e: unknown): Text {
   }
 }
 
+/**
+ * Read and parse one proposal file; an .xlsx roster is a zip, not text, so it is branched off
+ * before decoding and its reader is imported only then (a YAML-only audit never loads it).
+ */
+export async function readProposalFile(path: string, role: SchemaName): Promise<LoadResult> {
+  if (extname(path).toLowerCase() !== ".xlsx") return readDocument(path, role);
+  const bytes = readBytes(path);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const { loadXlsx } = await import("./xlsx.js");
+  const result = await loadXlsx(bytes);
+  if (result.ok && role === "members") normalizeRoster(result.doc.data);
+  return result;
+}
+
 /** Read, decode and parse one proposal file as the charter or the roster. */
 export function readDocument(path: string, role: SchemaName): LoadResult {
   const bytes = readBytes(path);

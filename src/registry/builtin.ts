@@ -9,6 +9,7 @@ import { agreementRules } from "../rules/agreement.js";
 import { allianceRules } from "../rules/alliance.js";
 import { composition } from "../rules/composition.js";
 import { engineRules } from "../rules/engine-rules.js";
+import { evidenceRules } from "../rules/evidence.js";
 import { funding } from "../rules/funding.js";
 import { governance } from "../rules/governance.js";
 import { ip } from "../rules/ip.js";
@@ -27,6 +28,7 @@ const conditions: ConditionModule[] = [
   { id: "funding", label: { zh: "经费", en: "Funding" }, number: { zh: "条件（四）", en: "Condition 4" }, rules: funding },
   { id: "ip", label: { zh: "知识产权", en: "Benefits and IP" }, number: { zh: "条件（五）", en: "Condition 5" }, rules: ip },
   { id: "openness", label: { zh: "开放", en: "Openness" }, number: { zh: "条件（六）", en: "Condition 6" }, rules: openness },
+  { id: "evidence", label: { zh: "协议原文核对", en: "Evidence in the documents" }, rules: evidenceRules },
   { id: "alliance", label: { zh: "联盟（地方规则）", en: "Alliance (profile rules)" }, rules: [...allianceRules, ...byCondition("alliance")] },
 ];
 

@@ -2,7 +2,8 @@
 // severities per profile, citation, zh/en texts, fix hint, message templates) and a `check`
 // that reports findings by JSON pointer. Rules never see files or positions: the engine turns
 // a pointer into file:line:column, and a message id + data into the user's language.
-import type { MessageData, Profile, Severity, Text } from "../types.js";
+import type { Evidence, MessageData, Profile, Severity, Text } from "../types.js";
+import type { LinkedDocument } from "../load/linked.js";
 import type { PolicyRef } from "../policy/documents.js";
 import type { Charter, Roster } from "../model/proposal.js";
 
@@ -57,6 +58,10 @@ export interface Report {
   at?: "value" | "key";
   /** Overrides the rule's severity for this finding (agreement/signatory-not-legal-rep's warning case). */
   severity?: Severity;
+  /** The document's words a finding rests on (documents.md §2): file, locator, ≤ 40-character excerpt. */
+  evidence?: Evidence;
+  /** The clause this finding cites instead of the rule's (evidence/clause-not-found: its topic's condition). */
+  citation?: PolicyRef;
 }
 
 export interface RuleContext {
@@ -67,6 +72,8 @@ export interface RuleContext {
   profile: Profile;
   /** This rule's options in the profile in force, over its defaults. */
   options: Record<string, unknown>;
+  /** The agreement documents the charter links, read-only (absent when it links none). */
+  documents?: readonly LinkedDocument[];
   report(r: Report): void;
 }
 
@@ -83,6 +90,8 @@ export interface RawFinding {
   messageId: string;
   data?: MessageData;
   severity?: Severity;
+  evidence?: Evidence;
+  citation?: PolicyRef;
 }
 
 export function defineRule(rule: Rule): Rule {

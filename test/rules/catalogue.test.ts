@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { RULES } from "../../src/rules/index.js";
 import type { Profile, Severity } from "../../src/types.js";
+import { agreementText, PARTIES } from "../helpers/agreement.js";
 import {
   PROFILES,
   Sandbox,
@@ -52,6 +53,14 @@ const CSV = [
   "M05,沈北轻合金装备有限公司,企业,91210113MA0U7H2R2A,孙国栋,辽宁省,否,否,否",
   "",
 ].join("\n");
+/** The base charter linking an agreement text that says all it claims (evidence/*), with a change. */
+const linked = (change: (a: Record<string, string>) => void = () => {}, charter: (c: Data) => void = () => {}, parties?: string): Mutation => ({
+  charter: (c) => {
+    c.agreement.documents = ["联盟协议.md"];
+    charter(c);
+  },
+  extraFiles: { "联盟协议.md": agreementText(change, parties) },
+});
 const SUPPRESS = "  # alliance-audit-disable-next-line ip/licensing";
 
 const CASES: Record<string, Case> = {
@@ -416,6 +425,41 @@ const CASES: Record<string, Case> = {
     nearMiss: { charter: (c) => (c.ip.licensing = "成员优先许可使用，其余事项另行约定") },
   },
 
+  "evidence/document-missing": {
+    severity: "error",
+    fire: linked(() => {}, (c) => c.agreement.documents.push("../outside.md")),
+    nearMiss: linked(() => {}, (c) => c.agreement.documents.push("./联盟协议.md")),
+  },
+  "evidence/document-unreadable": {
+    severity: "error",
+    fire: { ...linked(() => {}, (c) => c.agreement.documents.push("章程.doc")), extraFiles: { "联盟协议.md": agreementText(), "章程.doc": "legacy" } },
+    nearMiss: { ...linked(() => {}, (c) => c.agreement.documents.push("章程.txt")), extraFiles: { "联盟协议.md": agreementText(), "章程.txt": "联盟章程" } },
+  },
+  "evidence/body-not-in-document": {
+    severity: "error",
+    fire: linked((a) => (a.advisory = "第六条 联盟聘请技术顾问。")),
+    nearMiss: linked((a) => (a.advisory = "第六条 联盟设 专家 委员会。")),
+  },
+  "evidence/clause-not-found": {
+    severity: "warning",
+    fire: linked((a) => (a.breach = "第十一条 各方应当履行本协议。")),
+    nearMiss: linked((a) => (a.breach = "第十一条 各方应当履行本协议，否则承担违约责任。")),
+  },
+  "evidence/term-mismatch": {
+    severity: "error",
+    fire: linked((a) => (a.term = "第十三条 本协议有效期为五年。")),
+    nearMiss: linked((a) => (a.term = "第十三条 本协议有效期为三至五年。")),
+  },
+  "evidence/member-not-in-document": {
+    severity: "warning",
+    fire: linked(() => {}, () => {}, PARTIES.replace("、沈北轻合金装备有限公司", "")),
+    nearMiss: linked(() => {}, () => {}, PARTIES.replace("沈北轻合金装备有限公司", "沈北轻合金 装备有限公司")),
+  },
+  "evidence/alliance-name-mismatch": {
+    severity: "warning",
+    fire: linked(() => {}, (c) => (c.alliance.name = "松花江轻合金产业技术创新战略联盟")),
+    nearMiss: linked(() => {}, (c) => (c.alliance.name = "松花江铝镁合金产业技术创新战略联盟 ")),
+  },
   "suppression/no-reason": {
     severity: "warning",
     fire: { charterText: (t) => replaceOnce(t, "  licensing: 成员在同等条件下享有优先、优惠的许可使用权", `${SUPPRESS}\n  licensing: 待定`) },
@@ -446,7 +490,7 @@ describe("rule catalogue", () => {
     const active = c.profiles ?? PROFILES;
     for (const p of PROFILES) expect(rule.severity[p], `${rule.id} in ${p}`).toBe(active.includes(p) ? c.severity : undefined);
     // Tool rules cite no policy clause (fidelity.md C1); every condition rule cites one.
-    const tool = /^(file|schema|ref|suppression)\//.test(rule.id);
+    const tool = /^(file|schema|ref|suppression)\//.test(rule.id) || ["evidence/document-missing", "evidence/document-unreadable", "evidence/alliance-name-mismatch"].includes(rule.id);
     if (tool) expect(rule.citation).toBeUndefined();
     else expect(rule.citation).toBeTruthy();
     for (const t of [rule.title, rule.description, rule.fix]) {

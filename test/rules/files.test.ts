@@ -19,8 +19,13 @@ describe("file/missing", () => {
   });
 
   it("a members file of another name does not count", async () => {
-    const r = await audit({ "charter.yaml": baseCharterText(), "member.yaml": baseMembersText(), "members.xlsx": "x" });
+    const r = await audit({ "charter.yaml": baseCharterText(), "member.yaml": baseMembersText(), "members.xls": "x" });
     expect(tally(r.findings)).toEqual({ "file/missing": 1 });
+  });
+
+  it("members.xlsx is a membership file (documents.md §1): an unreadable one is file/unreadable, not file/missing", async () => {
+    const r = await audit({ "charter.yaml": baseCharterText(), "members.xlsx": "x" });
+    expect(tally(r.findings)).toEqual({ "file/unreadable": 1 });
   });
 
   it("members.yml, members.json and members.csv are membership files", async () => {
