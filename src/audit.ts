@@ -95,8 +95,8 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   const { proposals, skipped } = discoverAll(paths, { cwd, members: options.members, ignore: options.ignore });
   if (proposals.length === 0 && skipped.length === 0) {
     throw new UsageError({
-      zh: `在 ${paths.join("、")} 下没有找到申报材料（含 charter.yaml、charter.yml 或 charter.json 的文件夹）`,
-      en: `no proposal found under ${paths.join(", ")} (a proposal is a folder holding charter.yaml, charter.yml or charter.json)`,
+      zh: `在 ${paths.join("、")} 下没有找到申报材料（含 charter.yaml、charter.yml 或 charter.json 的文件夹）；要从示例开始，运行 alliance-audit init`,
+      en: `no proposal found under ${paths.join(", ")} (a proposal is a folder holding charter.yaml, charter.yml or charter.json); to start from an example, run alliance-audit init`,
     });
   }
   const jobs = options.jobs ?? availableParallelism();

@@ -22,6 +22,7 @@ import { decode } from "./load/decode.js";
 import type { LoadedDocument } from "./load/document.js";
 import { loadJson } from "./load/json.js";
 import { loadYaml } from "./load/yaml.js";
+import { normaliseLang } from "./i18n.js";
 import { getRule, RULES, type SeverityOverrides } from "./rules/index.js";
 import { suggest } from "./rules/similar.js";
 import { FAIL_ON, LANGS, PROFILES, SEVERITIES, type FailOn, type Lang, type Profile } from "./types.js";
@@ -170,7 +171,9 @@ function validateConfig(doc: LoadedDocument, abs: string, shown: string): Config
     });
   };
   config.profile = choice("profile", PROFILES);
-  config.lang = choice("lang", LANGS);
+  // The language as people write it (zh-CN, zh_CN, cn …), like --lang (i18n.ts normaliseLang).
+  const rawLang = data.lang;
+  config.lang = typeof rawLang === "string" && normaliseLang(rawLang) ? normaliseLang(rawLang) : choice("lang", LANGS);
   config.failOn = choice("failOn", FAIL_ON);
 
   if (data.rules !== undefined) {
