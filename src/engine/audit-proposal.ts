@@ -95,6 +95,7 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings): Ra
       roster,
       asOf: s.asOf,
       profile: s.profile,
+      charterComments: docs.charter.comments,
       report: (r) => {
         if (!rule.messages[r.messageId]) messageText(rule, r.messageId, r.data, "en"); // throws: names the rule and the id
         ruleFindings.push({ ruleId: rule.id, doc: r.doc ?? "charter", pointer: r.pointer, at: r.at, severity: r.severity, messageId: r.messageId, data: r.data });

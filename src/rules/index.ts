@@ -6,6 +6,7 @@ import { composition } from "./composition.js";
 import { engineRules } from "./engine-rules.js";
 import { funding } from "./funding.js";
 import { governance } from "./governance.js";
+import { initRules } from "./init.js";
 import { ip } from "./ip.js";
 import { openness } from "./openness.js";
 import { refRules } from "./refs.js";
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...ip,
   ...openness,
   ...allianceRules,
+  ...initRules,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

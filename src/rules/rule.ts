@@ -5,6 +5,7 @@
 import type { MessageData, Profile, Severity, Text } from "../types.js";
 import type { PolicyRef } from "../policy/documents.js";
 import type { Charter, Roster } from "../model/proposal.js";
+import type { Comment } from "../load/document.js";
 
 export type DocRole = "charter" | "members";
 
@@ -58,6 +59,8 @@ export interface RuleContext {
   roster: Roster;
   asOf: string;
   profile: Profile;
+  /** The charter's comments (YAML), for rules about the file as written (init/template-unchanged). */
+  charterComments?: readonly Comment[];
   report(r: Report): void;
 }
 
