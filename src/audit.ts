@@ -6,7 +6,7 @@ import type { Settings } from "./engine/settings.js";
 import { auditAll } from "./engine/pool.js";
 import { skippedReports } from "./engine/skipped.js";
 import { UsageError } from "./errors.js";
-import { langFromEnv } from "./i18n.js";
+import { langFromEnv, normaliseLang } from "./i18n.js";
 import { parseDate, today } from "./model/dates.js";
 import { buildReport } from "./report.js";
 import { getRule, type SeverityOverrides } from "./rules/index.js";
@@ -68,7 +68,8 @@ export function shardOf<T>(sorted: T[], shard: Shard | undefined): T[] {
 export function resolveSettings(o: AuditOptions): Settings {
   const profile = o.profile ?? "national";
   if (!PROFILES.includes(profile)) throw new UsageError({ zh: `未知的规则集 ${String(profile)}（可选 ${PROFILES.join("、")}）`, en: `unknown profile "${String(profile)}" (choose ${PROFILES.join(" or ")})` });
-  const lang = o.lang ?? langFromEnv();
+  // The API takes a language as people write it too (zh-CN, zh_CN, cn), like --lang.
+  const lang = (typeof o.lang === "string" ? (normaliseLang(o.lang) ?? o.lang) : undefined) ?? langFromEnv();
   if (!LANGS.includes(lang)) throw new UsageError({ zh: `未知的语言 ${String(lang)}（可选 zh、en）`, en: `unknown language "${String(lang)}" (choose zh or en)` });
   const failOn = o.failOn ?? "error";
   if (!FAIL_ON.includes(failOn)) throw new UsageError({ zh: `--fail-on 的值 ${String(failOn)} 无效（可选 ${FAIL_ON.join("、")}）`, en: `invalid --fail-on "${String(failOn)}" (choose ${FAIL_ON.join(", ")})` });

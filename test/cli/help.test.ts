@@ -4,7 +4,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { audit } from "../../src/audit.js";
 import { langFromEnv, normaliseLang } from "../../src/i18n.js";
+import type { Lang } from "../../src/types.js";
 import { helpEpilogue } from "../../src/cli/help.js";
 import { cli } from "../config/run-cli.js";
 import { Sandbox } from "../helpers/proposal.js";
@@ -17,6 +20,12 @@ describe("language normalisation", () => {
   it.each(["zh", "zh-CN", "zh_CN", "zh_CN.UTF-8", "cn", "CN", "ZH-cn", "zh-Hans", "zh_TW"])("%s is zh", (v) => expect(normaliseLang(v)).toBe("zh"));
   it.each(["en", "en-US", "en_GB.UTF-8", "EN", "C", "POSIX"])("%s is en", (v) => expect(normaliseLang(v)).toBe("en"));
   it.each(["fr", "", "zhx", "chinese", "english2", "cnx", "de_DE"])("%s is not a language", (v) => expect(normaliseLang(v)).toBeUndefined());
+
+  it("the API's lang is normalised too (zh_CN → zh)", async () => {
+    const cwd = fileURLToPath(new URL("../fixtures/html/", import.meta.url));
+    const report = await audit({ paths: ["unsigned"], cwd, asOf: "2025-06-01", lang: "zh_CN" as Lang, jobs: 1 });
+    expect(report.proposals[0].findings.some((f) => f.message.includes("没有签署协议"))).toBe(true);
+  });
 
   it("uses the system locale (Intl) only when no locale variable is set", () => {
     expect(langFromEnv({}, () => "zh-CN")).toBe("zh");
