@@ -6,7 +6,7 @@ import type { Settings } from "./engine/settings.js";
 import { auditAll } from "./engine/pool.js";
 import { skippedReports } from "./engine/skipped.js";
 import { UsageError } from "./errors.js";
-import { langFromEnv } from "./i18n.js";
+import { langFromEnv, normaliseLang } from "./i18n.js";
 import { parseDate, today } from "./model/dates.js";
 import { buildReport } from "./report.js";
 import { getRule, type SeverityOverrides } from "./rules/index.js";
@@ -75,7 +75,8 @@ export function shardOf<T>(sorted: T[], shard: Shard | undefined): T[] {
 /** Validated settings, or a UsageError naming what is wrong. */
 export function resolveSettings(o: AuditOptions): Settings {
   const cwd = o.cwd ?? process.cwd();
-  const lang = o.lang ?? langFromEnv();
+  // The API takes a language as people write it too (zh-CN, zh_CN, cn), like --lang.
+  const lang = (typeof o.lang === "string" ? (normaliseLang(o.lang) ?? o.lang) : undefined) ?? langFromEnv();
   if (!LANGS.includes(lang)) throw new UsageError({ zh: `未知的语言 ${String(lang)}（可选 zh、en）`, en: `unknown language "${String(lang)}" (choose zh or en)` });
   const failOn = o.failOn ?? "error";
   if (!FAIL_ON.includes(failOn)) throw new UsageError({ zh: `--fail-on 的值 ${String(failOn)} 无效（可选 ${FAIL_ON.join("、")}）`, en: `invalid --fail-on "${String(failOn)}" (choose ${FAIL_ON.join(", ")})` });
@@ -103,8 +104,8 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   const { proposals, skipped } = discoverAll(paths, { cwd, members: options.members, ignore: options.ignore });
   if (proposals.length === 0 && skipped.length === 0) {
     throw new UsageError({
-      zh: `在 ${paths.join("、")} 下没有找到申报材料（含 charter.yaml、charter.yml 或 charter.json 的文件夹）`,
-      en: `no proposal found under ${paths.join(", ")} (a proposal is a folder holding charter.yaml, charter.yml or charter.json)`,
+      zh: `在 ${paths.join("、")} 下没有找到申报材料（含 charter.yaml、charter.yml 或 charter.json 的文件夹）；要从示例开始，运行 alliance-audit init`,
+      en: `no proposal found under ${paths.join(", ")} (a proposal is a folder holding charter.yaml, charter.yml or charter.json); to start from an example, run alliance-audit init`,
     });
   }
   const jobs = options.jobs ?? availableParallelism();

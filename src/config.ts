@@ -23,6 +23,7 @@ import { profilePart } from "./profile/file.js";
 import { parseSettingFile } from "./profile/parse.js";
 import { isBuiltinProfile } from "./profile/resolve.js";
 import type { ProfileLayer } from "./profile/types.js";
+import { normaliseLang } from "./i18n.js";
 import { suggest } from "./rules/similar.js";
 import { FAIL_ON, LANGS, type FailOn, type Lang } from "./types.js";
 
@@ -156,7 +157,9 @@ function validateConfig(doc: LoadedDocument, abs: string, shown: string): Config
       en: `config file ${at(`/${key}`)}: invalid value ${show(v)} for ${key} (choose ${allowed.join(", ")})`,
     });
   };
-  config.lang = choice("lang", LANGS);
+  // The language as people write it (zh-CN, zh_CN, cn …), like --lang (i18n.ts normaliseLang).
+  const rawLang = data.lang;
+  config.lang = typeof rawLang === "string" && normaliseLang(rawLang) ? normaliseLang(rawLang) : choice("lang", LANGS);
   config.failOn = choice("failOn", FAIL_ON);
 
   // The profile part (extends/profile, name, sources, rules) is read as any profile file's is.

@@ -40,8 +40,37 @@ export function interpolate(template: string, data: Record<string, string | numb
   return out;
 }
 
-/** --lang default: LC_ALL, LC_MESSAGES, LANG in POSIX order; zh* → zh, else en. */
-export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
+/**
+ * A language as people write it: `zh`, `zh-CN`, `zh_CN.UTF-8`, `zh-Hans`, `cn`, `ZH` → zh;
+ * `en`, `en-US`, `en_GB` → en; anything else → undefined (the caller says what is allowed).
+ * Every place that reads a language (--lang, the config's `lang`, LANG) goes through here.
+ */
+export function normaliseLang(value: string | undefined): Lang | undefined {
+  if (typeof value !== "string") return undefined;
+  const v = value.trim().toLowerCase();
+  if (/^(zh|cn)(?:[-_.@].*)?$/.test(v) || v === "中文") return "zh";
+  if (/^en(?:[-_.@].*)?$/.test(v) || v === "c" || v === "posix") return "en";
+  return undefined;
+}
+
+/** The words `--lang` accepts, for help and error texts. */
+export const LANG_WORDS = "zh, zh-CN, zh_CN, cn, en";
+
+/** The locale the platform reports (Windows sets no LANG; Intl asks the system). */
+function systemLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * --lang default: LC_ALL, LC_MESSAGES, LANG in POSIX order (zh* → zh, else en); when none of them
+ * is set (Windows, a bare service account), the system locale that Intl reports.
+ */
+export function langFromEnv(env: NodeJS.ProcessEnv = process.env, intlLocale: () => string = systemLocale): Lang {
   const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return /^zh/i.test(v) ? "zh" : "en";
+  if (v) return /^zh/i.test(v) ? "zh" : "en";
+  return /^zh/i.test(intlLocale()) ? "zh" : "en";
 }

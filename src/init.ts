@@ -13,6 +13,8 @@ import { CHARTER_NAMES, MEMBERS_NAMES, displayPath } from "./discover.js";
 import { UsageError } from "./errors.js";
 import { addDays, addMonths, format, parseDate, today as todayDate, wholeMonths } from "./model/dates.js";
 import { LANGS, PROFILES, type Lang, type Profile, type Text } from "./types.js";
+import { CONFIG_NAMES } from "./config.js";
+import { configTemplate } from "./init/config-template.js";
 import { charterTemplate, membersTemplate, type TemplateVars } from "./init/templates.js";
 
 export interface InitOptions {
@@ -27,6 +29,13 @@ export interface InitOptions {
   today?: string;
   /** The package's schemas folder (default: the installed package's `schemas/`). */
   schemasDir?: string;
+  /**
+   * Also write `.alliance-audit.yaml` in the folder, remembering the profile (the CLI sets it when
+   * `--profile` is given): audits run there then use that profile without `--profile`.
+   */
+  writeConfig?: boolean;
+  /** The language to remember in that config (when `--lang` was given). */
+  configLang?: Lang;
 }
 
 export interface InitResult {
@@ -78,7 +87,8 @@ export function initProposal(o: InitOptions): InitResult {
   // Refuse before writing anything: never half a proposal, never a charter.yaml that would
   // shadow an existing charter.json (the first file name found wins).
   if (!o.force) {
-    const existing = [...CHARTER_NAMES, ...MEMBERS_NAMES].map((n) => join(dir, n)).filter((p) => existsSync(p));
+    const names = [...CHARTER_NAMES, ...MEMBERS_NAMES, ...(o.writeConfig ? CONFIG_NAMES : [])];
+    const existing = names.map((n) => join(dir, n)).filter((p) => existsSync(p));
     if (existing.length > 0) {
       const names = existing.map((p) => displayPath(p, cwd)).join(", ");
       throw new UsageError({
@@ -101,6 +111,7 @@ export function initProposal(o: InitOptions): InitResult {
     [join(dir, "charter.yaml"), charterTemplate(o.lang, profile, vars)],
     [join(dir, "members.yaml"), membersTemplate(o.lang, profile, vars)],
   ];
+  if (o.writeConfig) files.push([join(dir, ".alliance-audit.yaml"), configTemplate(o.lang, profile, o.configLang)]);
   try {
     mkdirSync(dir, { recursive: true });
     // "wx" without --force: a file that appeared since the check above is still not overwritten.
@@ -115,11 +126,18 @@ export function initProposal(o: InitOptions): InitResult {
   }
   const shown = files.map(([f]) => displayPath(f, cwd));
   const runDir = vars.dir;
+  const listed = { zh: shown.length > 2 ? `${shown.slice(0, -1).join("、")} 和 ${shown.at(-1)}` : shown.join(" 和 "), en: shown.length > 2 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown.join(" and ") };
+  const remembered = o.writeConfig
+    ? {
+        zh: `${shown[2]} 记住了规则集 ${profile}：在该文件夹中运行 alliance-audit 时无需再给 --profile。\n`,
+        en: `${shown[2]} remembers the profile ${profile}: alliance-audit run in that folder needs no --profile.\n`,
+      }
+    : { zh: "", en: "" };
   return {
     files: shown,
     message: {
-      zh: `已生成 ${shown.join(" 和 ")}（规则集 ${profile}）。\n按本联盟的实际情况修改后检查：alliance-audit --profile ${profile} ${runDir}\n编辑器提示：文件第一行的 yaml-language-server 注释指向 JSON Schema（${vars.charterSchema}）。\n`,
-      en: `Wrote ${shown.join(" and ")} (profile ${profile}).\nReplace the example values with your alliance's, then check: alliance-audit --profile ${profile} ${runDir}\nEditors: the yaml-language-server comment on the first line points at the JSON Schema (${vars.charterSchema}).\n`,
+      zh: `已生成 ${listed.zh}（规则集 ${profile}）。\n${remembered.zh}按本联盟的实际情况修改（包括删除标明“示例”的注释行）后检查：alliance-audit --profile ${profile} ${runDir}\n编辑器提示：文件第一行的 yaml-language-server 注释指向 JSON Schema（${vars.charterSchema}）。\n`,
+      en: `Wrote ${listed.en} (profile ${profile}).\n${remembered.en}Replace the example values with your alliance's (and delete the line marking the example), then check: alliance-audit --profile ${profile} ${runDir}\nEditors: the yaml-language-server comment on the first line points at the JSON Schema (${vars.charterSchema}).\n`,
     },
   };
 }

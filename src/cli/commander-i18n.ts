@@ -13,6 +13,8 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
     /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s,
     (o, v, c) => `错误：选项 ${o} 的值“${v}”无效，可选：${c.split(/, /).join("、")}`,
   ],
+  // An argParser's own reason (--lang's accepted spellings), already in the user's language.
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. (.*)$/s, (o, v, why) => `错误：选项 ${o} 的值“${v}”无效，${why.replace(/\.$/, "")}`],
   [
     /^error: command-argument value '([^']*)' is invalid for argument '([^']*)'\. Allowed choices are (.*)\.$/s,
     (v, a, c) => `错误：参数 ${a} 的值“${v}”无效，可选：${c.split(/, /).join("、")}`,

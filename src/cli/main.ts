@@ -6,10 +6,10 @@ import { mergeReports } from "../merge.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "../errors.js";
 import { loadFormatter, formatNames } from "../format/index.js";
-import { langFromEnv } from "../i18n.js";
-import { FAIL_ON, LANGS, PROFILES, type FailOn, type Lang, type Profile, type Report } from "../types.js";
+import { langFromEnv, normaliseLang } from "../i18n.js";
+import { FAIL_ON, PROFILES, type FailOn, type Lang, type Profile, type Report } from "../types.js";
 import { resolveProfile } from "../profile/resolve.js";
-import type { EffectiveProfile } from "../profile/types.js";
+import type { EffectiveProfile, ProfileLayer } from "../profile/types.js";
 import { failsRun } from "../engine/status.js";
 import { rulesMeta } from "../rules/meta.js";
 import { VERSION } from "../version.js";
@@ -24,6 +24,7 @@ import { auditWithBaseline, updateBaselineFromReport } from "../baseline.js";
 import { initProposal } from "../init.js";
 import { watchAudit } from "./watch.js";
 import { localizeCommanderError } from "./commander-i18n.js";
+import { HELP_TEXT, helpConfiguration, langOption, localiseHelp } from "./help.js";
 
 interface AuditFlags {
   profile?: string;
@@ -49,27 +50,32 @@ interface AuditFlags {
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode, so output is flushed). */
 export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = process): Promise<number> {
   const langGuess = guessLang(argv);
+  const H = (k: keyof typeof HELP_TEXT) => HELP_TEXT[k][langGuess].replace("{formats}", formatNames().join(", "));
+  const langOpt = (desc: string) => new Option("--lang <lang>", desc).argParser(langOption(langGuess));
   const program = new Command("alliance-audit")
-    .description("Audit industrial technology innovation strategic alliance proposals (产业技术创新战略联盟) against 国科发政〔2008〕770号 and provincial rules.")
-    .version(VERSION, "-v, --version")
-    .argument("[paths...]", "proposal folders, charter files, batch folders or quoted globs (default: .)")
-    .option("--profile <name|file>", "rule set: a built-in profile (national, heilongjiang) or a profile file (default: the config file's, else national)")
-    .addOption(new Option("--format <format>", `report format: ${formatNames().join(", ")}`).default("stylish"))
-    .option("-o, --output <file>", "write the report to FILE (whole or not at all) instead of stdout")
-    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit code 1").choices(FAIL_ON as string[]))
-    .option("--as-of <date>", "the date that date rules compare with (YYYY-MM-DD; default today)")
-    .option("--members <file>", "the roster, when a single charter file is given")
-    .addOption(new Option("--lang <lang>", "language of messages (default from LANG/LC_ALL)").choices(LANGS as string[]))
-    .option("--jobs <n>", "parallel workers for batch audits (default: number of CPUs)")
-    .option("--shard <i/n>", "audit only the i-th of n deterministic slices of the proposals (CI matrices)")
-    .option("--quiet", "report errors only")
-    .option("--no-color", "no ANSI colours (also NO_COLOR)")
-    .option("--no-fix-hints", "stylish and html: no fix hint under each rule's first finding")
-    .option("--config <file>", "config file (default: .alliance-audit.yaml/.yml/.json found upward from the current folder)")
-    .option("--no-config", "ignore config files")
-    .option("--baseline <file>", "report only findings not recorded in this baseline file (the others count as suppressed)")
-    .option("--update-baseline", "write the current findings to the --baseline file and exit 0")
-    .option("--watch", "audit again whenever an audited file is saved (Ctrl-C quits)")
+    // Help in the user's language (set before the subcommands, which inherit it).
+    .configureHelp(helpConfiguration(langGuess))
+    .description(H("program"))
+    .version(VERSION, "-v, --version", H("version"))
+    .argument("[paths...]", H("paths"))
+    .option("--profile <name|file>", H("profile"))
+    .addOption(new Option("--format <format>", H("format")).default("stylish"))
+    .option("-o, --output <file>", H("output"))
+    .addOption(new Option("--fail-on <level>", H("failOn")).choices(FAIL_ON as string[]))
+    .option("--as-of <date>", H("asOf"))
+    .option("--members <file>", H("members"))
+    .addOption(langOpt(H("lang")))
+    .option("--jobs <n>", H("jobs"))
+    .option("--shard <i/n>", H("shard"))
+    .option("--quiet", H("quiet"))
+    .option("--no-color", H("noColor"))
+    .option("--no-fix-hints", H("noFixHints"))
+    .option("--config <file>", H("config"))
+    .option("--no-config", H("noConfig"))
+    .option("--baseline <file>", H("baseline"))
+    .option("--update-baseline", H("updateBaseline"))
+    .option("--watch", H("watch"))
+    .helpCommand("help [command]", H("helpCommand"))
     // Subcommands (rules, merge) have their own --profile/--format/--lang: without this the
     // program's options of the same name swallow them (`rules --profile heilongjiang` listed national).
     .enablePositionalOptions()
@@ -78,88 +84,81 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .action(async (paths: string[], flags: AuditFlags) => {
       exitCode = await runAudit(paths, flags, io);
     });
+  localiseHelp(program, "alliance-audit", langGuess);
 
-  program
+  const init = program
     .command("init")
-    .description("write a complete, compliant starter proposal (charter.yaml + members.yaml) with explaining comments")
-    .argument("[dir]", "the folder to write to (created when missing)", ".")
-    .addOption(new Option("--profile <profile>", "rule set the template is written for (default: the config file's, else national)").choices(PROFILES as string[]))
-    .addOption(new Option("--lang <lang>", "language of the comments and examples (default from LANG/LC_ALL)").choices(LANGS as string[]))
-    .option("--force", "overwrite existing files")
+    .description(H("init"))
+    .argument("[dir]", H("initDir"), ".")
+    .addOption(new Option("--profile <profile>", H("initProfile")).choices(PROFILES as string[]))
+    .addOption(langOpt(H("initLang")))
+    .option("--force", H("force"))
     .action((dir: string, flags: { profile?: Profile; lang?: Lang; force?: boolean }) => {
       const o = applyConfig({ profile: flags.profile, lang: flags.lang }, resolveConfig(undefined, process.cwd()));
       const lang = o.lang ?? langFromEnv();
       // The template is written for a built-in profile: a profile file's is the one at its root.
       const profile: Profile | undefined = o.profile === undefined ? undefined : (PROFILES as readonly string[]).includes(o.profile) ? (o.profile as Profile) : resolveSettings(o).profile.base;
-      io.stdout.write(initProposal({ dir, profile, lang, force: flags.force }).message[lang]);
+      // --profile on the command line is remembered in a config file beside the proposal.
+      io.stdout.write(initProposal({ dir, profile, lang, force: flags.force, writeConfig: flags.profile !== undefined, configLang: flags.lang }).message[lang]);
     });
-  program
+  localiseHelp(init, "init", langGuess);
+  const explain = program
     .command("explain")
-    .description("the rule's citation, explanation (zh and en) and fix hint")
-    .argument("<rule-id>", "a rule id, such as agreement/unsigned")
-    .addOption(new Option("--lang <lang>", "print this language only (default: both)").choices(LANGS as string[]))
-    .option("--profile <name|file>", "show the level, options and citation in force under this profile (with the config's rules)")
-    .option("--config <file>", "config file (default: found upward from the current folder)")
-    .option("--no-config", "ignore config files")
+    .description(H("explain"))
+    .argument("<rule-id>", H("ruleId"))
+    .addOption(langOpt(H("explainLang")))
+    .option("--profile <name|file>", H("explainProfile"))
+    .option("--config <file>", H("config"))
+    .option("--no-config", H("noConfig"))
     .action((id: string, flags: { lang?: Lang; profile?: string; config?: string | false }) => {
       // Without --profile: the rule as the catalogue defines it, in every built-in profile.
       const profile = flags.profile ? resolveSettings(applyConfig({ profile: flags.profile }, resolveConfig(flags.config, process.cwd()))).profile : undefined;
       io.stdout.write(explainCommand(id, flags.lang, profile));
     });
-  program
+  localiseHelp(explain, "explain", langGuess);
+  const rules = program
     .command("rules")
-    .description("table of the rules active in a profile, with severities")
-    .option("--profile <name|file>", "a built-in profile or a profile file (default: the config file's, else national)")
-    .addOption(new Option("--lang <lang>", "language").choices(LANGS as string[]))
-    .option("--config <file>", "config file whose severities to show (default: found upward from the current folder)")
-    .option("--no-config", "ignore config files")
+    .description(H("rules"))
+    .option("--profile <name|file>", H("profile"))
+    .addOption(langOpt(H("lang")))
+    .option("--config <file>", H("rulesConfig"))
+    .option("--no-config", H("noConfig"))
     .action((flags: { profile?: string; lang?: Lang; config?: string | false }) => {
       // The profile in force: the command line's profile (or the config's extends), the config's rules on top.
       const config = resolveConfig(flags.config, process.cwd());
       const o = applyConfig({ profile: flags.profile, lang: flags.lang }, config);
       io.stdout.write(rulesCommand(resolveSettings(o).profile, o.lang ?? langFromEnv(), config?.display));
     });
-  program
+  localiseHelp(rules, "rules", langGuess);
+  const merge = program
     .command("merge")
-    .description("merge the JSON reports of shards into one report (any --format)")
-    .argument("<reports...>", "JSON reports written with --format json")
-    .addOption(new Option("--format <format>", `report format: ${formatNames().join(", ")}`).default("json"))
-    .option("-o, --output <file>", "write the report to FILE instead of stdout")
-    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit code 1").choices(FAIL_ON as string[]).default("error"))
-    .addOption(new Option("--lang <lang>", "language of the format's texts").choices(LANGS as string[]))
-    .option("--no-color", "no ANSI colours")
-    .option("--update-baseline <file>", "write the merged findings to this baseline file instead of reporting (exit 0)")
-    .action(async (files: string[], flags: { format: string; output?: string; failOn: FailOn; lang?: Lang; color: boolean; updateBaseline?: string }) => {
-      const formatter = await loadFormatter(flags.format);
-      if (!formatter) throw new UsageError({ zh: `未知的报告格式“${flags.format}”；可选：${formatNames().join("、")}`, en: `unknown format "${flags.format}"; choose one of ${formatNames().join(", ")}` });
-      // The reports merged are inputs too: neither -o nor the baseline may overwrite one.
-      const inputs = files.map((f) => ({ path: f, role: { zh: "要合并的报告", en: "a report being merged" } }));
-      if (flags.output !== undefined) checkOutput(flags.output, inputs);
-      const lang = flags.lang ?? langFromEnv();
-      // Status and counts are computed again under merge's own --fail-on (one place: engine/status.ts).
-      const report = mergeReports(files, { failOn: flags.failOn, lang: flags.lang });
-      if (flags.updateBaseline !== undefined) {
-        const notice = await updateBaselineFromReport(report, flags.updateBaseline, flags.lang);
-        io.stderr.write(`alliance-audit: ${notice[lang]}\n`);
-        return;
-      }
-      const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-      const text = formatter(report, { lang, color, failOn: flags.failOn, rules: rulesMeta(profileOfReport(report)) });
-      if (flags.output) await writeOutput(flags.output, text, inputs);
-      else io.stdout.write(text);
-      exitCode = report.proposals.some((p) => failsRun(p, flags.failOn)) ? 1 : 0;
+    .description(H("merge"))
+    .argument("<reports...>", H("reports"))
+    .addOption(new Option("--format <format>", H("format")).default("json"))
+    .option("-o, --output <file>", H("output"))
+    .addOption(new Option("--fail-on <level>", H("failOn")).choices(FAIL_ON as string[]))
+    .addOption(langOpt(H("lang")))
+    .option("--no-color", H("noColor"))
+    .option("--no-fix-hints", H("noFixHints"))
+    .option("--config <file>", H("config"))
+    .option("--no-config", H("noConfig"))
+    .option("--update-baseline <file>", H("mergeUpdateBaseline"))
+    .action(async (files: string[], flags: MergeFlags) => {
+      exitCode = await runMerge(files, flags, io);
     });
-  program
+  localiseHelp(merge, "merge", langGuess);
+  const schema = program
     .command("schema")
-    .description("print the JSON Schema of a file (for editors: yaml-language-server)")
-    .argument("<which>", "charter or members")
+    .description(H("schema"))
+    .argument("<which>", H("which"))
     .action((which: string) => {
       io.stdout.write(schemaCommand(which));
     });
+  localiseHelp(schema, "schema", langGuess);
 
   let exitCode = 0;
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(helpArgv(argv, program));
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -179,6 +178,53 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     );
     return 2;
   }
+}
+
+interface MergeFlags {
+  format: string;
+  output?: string;
+  failOn?: FailOn;
+  lang?: Lang;
+  color: boolean;
+  fixHints: boolean;
+  config?: string | false;
+  updateBaseline?: string;
+}
+
+/**
+ * `merge`: the shards' reports as one, rendered like an audit's. The config file (found upward,
+ * or --config) fills what the command line leaves unset, as for an audit: `lang` (the messages are
+ * made again in it), `failOn` (status and exit code), `rules` (severities and the rules shown).
+ */
+async function runMerge(files: string[], flags: MergeFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+  const formatter = await loadFormatter(flags.format);
+  if (!formatter) throw new UsageError({ zh: `未知的报告格式“${flags.format}”；可选：${formatNames().join("、")}`, en: `unknown format "${flags.format}"; choose one of ${formatNames().join(", ")}` });
+  const config = resolveConfig(flags.config, process.cwd());
+  const chosenLang = flags.lang ?? config?.lang;
+  const failOn: FailOn = flags.failOn ?? config?.failOn ?? "error";
+  // The reports merged are inputs too: neither -o nor the baseline may overwrite one.
+  const inputs = files.map((f) => ({ path: f, role: { zh: "要合并的报告", en: "a report being merged" } }));
+  if (flags.output !== undefined) checkOutput(flags.output, inputs);
+  const lang = chosenLang ?? langFromEnv();
+  // Status and counts are computed again under merge's own --fail-on (one place: engine/status.ts).
+  const report = mergeReports(files, { failOn, lang: chosenLang });
+  if (flags.updateBaseline !== undefined) {
+    const notice = await updateBaselineFromReport(report, flags.updateBaseline, chosenLang);
+    io.stderr.write(`alliance-audit: ${notice[lang]}\n`);
+    return 0;
+  }
+  const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
+  const text = formatter(report, { lang, color, failOn, rules: rulesMeta(profileOfReport(report, config?.layer)), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
+  if (flags.output) await writeOutput(flags.output, text, inputs);
+  else io.stdout.write(text);
+  return report.proposals.some((p) => failsRun(p, failOn)) ? 1 : 0;
+}
+
+/** The terminal's width for wrapping stylish output: only when writing to a terminal. */
+function terminalWidth(output: string | undefined, stdout: NodeJS.WriteStream): number | undefined {
+  if (output || !stdout.isTTY) return undefined;
+  const w = stdout.columns;
+  return typeof w === "number" && w >= 40 ? w : undefined;
 }
 
 async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
@@ -230,7 +276,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   }
   if (flags.watch) {
     const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile), fixHints: flags.fixHints }) }, io);
+    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }) }, io);
   }
   const settings = resolveSettings(options); // validate before any file is read
   const progress = progressReporter(io, !!flags.output);
@@ -245,7 +291,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (notice) io.stderr.write(`alliance-audit: ${notice[settings.lang]}\n`);
   if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), fixHints: flags.fixHints });
+  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
   if (flags.output) await writeOutput(flags.output, text);
   else io.stdout.write(text);
   // Exit 1 when any finding is at or above --fail-on: a failing proposal, or an unaudited one
@@ -257,14 +303,35 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
  * The profile a merged report was made under, for the formats' rule metadata: a built-in by name,
  * a profile file when it is still there, else national's (only SARIF's default levels depend on it).
  */
-function profileOfReport(report: Report): EffectiveProfile {
+function profileOfReport(report: Report, config?: ProfileLayer): EffectiveProfile {
   const cwd = process.cwd();
   const spec = typeof report.profile === "string" ? report.profile : report.profile.file;
   try {
-    return resolveProfile({ profile: spec, from: cwd, cwd });
+    return resolveProfile({ profile: spec, from: cwd, cwd, config });
   } catch {
-    return resolveProfile({ from: cwd, cwd });
+    return resolveProfile({ from: cwd, cwd, config });
   }
+}
+
+/**
+ * `help [command]` with any options (`help init --lang zh`) as `[command] --help`: commander's
+ * own help command passes the options on as a command name. The language was taken from the
+ * options already; an unknown command is a usage error like any other (exit 2).
+ */
+function helpArgv(argv: string[], program: Command): string[] {
+  const [node, script, ...rest] = argv;
+  const args: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === "--lang") i++;
+    else if (!rest[i].startsWith("--lang=")) args.push(rest[i]);
+  }
+  if (args[0] !== "help") return argv;
+  const target = args[1];
+  if (target === undefined) return [node, script, "--help"];
+  if (!program.commands.some((c) => c.name() === target)) {
+    throw new UsageError({ zh: `没有命令“${target}”；命令有：${program.commands.map((c) => c.name()).join("、")}`, en: `no command "${target}"; the commands are ${program.commands.map((c) => c.name()).join(", ")}` });
+  }
+  return [node, script, target, "--help"];
 }
 
 /** Colours on a TTY unless --no-color or NO_COLOR; FORCE_COLOR forces them (cli.md). */
@@ -293,5 +360,5 @@ function langGuessOf(): Lang {
 function guessLang(argv: string[]): Lang {
   const i = argv.indexOf("--lang");
   const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
-  return v === "zh" || v === "en" ? v : (configLang(argv, process.cwd()) ?? langFromEnv());
+  return normaliseLang(v) ?? configLang(argv, process.cwd()) ?? langFromEnv();
 }

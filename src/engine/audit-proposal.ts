@@ -111,6 +111,7 @@ export function validate(docs: Record<DocRole, LoadedDocument>, s: Settings, doc
       profile: s.profile.base,
       options: { ...(rule.options?.defaults ?? {}), ...(s.profile.rules[rule.id]?.options ?? {}) },
       ...(documents ? { documents } : {}),
+      charterComments: docs.charter.comments,
       report: (r) => {
         if (!rule.messages[r.messageId]) messageText(rule, r.messageId, r.data, "en"); // throws: names the rule and the id
         ruleFindings.push({

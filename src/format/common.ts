@@ -42,3 +42,52 @@ export function unauditedText(n: number, lang: Lang): string {
   if (n === 0) return "";
   return lang === "zh" ? `${n} 份申报材料未能审核` : `${n} proposal${n === 1 ? "" : "s"} could not be audited`;
 }
+
+/**
+ * Proposals in a reviewer's order: those that need attention (failing or unaudited) first, then
+ * those that passed, each group in the report's own (path) order. A forged status counts as
+ * needing attention, never as a pass.
+ */
+export function triageOrder<P extends { status: string }>(proposals: readonly P[]): P[] {
+  const first: P[] = [];
+  const passed: P[] = [];
+  for (const p of proposals) (p.status === "pass" ? passed : first).push(p);
+  return first.concat(passed);
+}
+
+export interface RuleCount {
+  ruleId: string;
+  /** Proposals with at least one finding of the rule. */
+  proposals: number;
+  findings: number;
+  /** The highest severity among its findings. */
+  severity: Finding["severity"];
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Per rule, how many proposals and findings have it: most proposals first, then by rule id. */
+export function ruleCounts(report: Report): RuleCount[] {
+  const by = new Map<string, RuleCount>();
+  for (const p of report.proposals) {
+    const seen = new Set<string>();
+    for (const f of p.findings) {
+      let c = by.get(f.ruleId);
+      if (!c) by.set(f.ruleId, (c = { ruleId: f.ruleId, proposals: 0, findings: 0, severity: f.severity }));
+      c.findings++;
+      if ((RANK[f.severity] ?? 2) < (RANK[c.severity] ?? 2)) c.severity = f.severity;
+      if (!seen.has(f.ruleId)) {
+        seen.add(f.ruleId);
+        c.proposals++;
+      }
+    }
+  }
+  return [...by.values()].sort((a, b) => b.proposals - a.proposals || b.findings - a.findings || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+/** "187 proposals: agreement/expired" / "187 份申报材料：agreement/expired". */
+export function ruleCountText(c: RuleCount, lang: Lang): string {
+  const id = visible(c.ruleId);
+  if (lang === "zh") return `${c.proposals} 份申报材料：${id}（${c.findings} 个问题）`;
+  return `${c.proposals} proposal${c.proposals === 1 ? "" : "s"}: ${id} (${c.findings} finding${c.findings === 1 ? "" : "s"})`;
+}

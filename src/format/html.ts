@@ -6,10 +6,17 @@
 // hash in a Content-Security-Policy that forbids everything else), system fonts, no images.
 // Every text from the report is escaped: names and messages come from untrusted files.
 // Deterministic: the same report gives the same bytes (the only date is report.asOf).
+//
+// For a reviewer's triage (issue #13): the filter matches Chinese text (alliance names, messages,
+// rule titles), rule ids and conditions (条件（二）, 协议, agreement), every word of the query, NFKC-
+// normalised so that full-width letters match, and not while an input method is composing; a
+// count per rule (click a rule to filter by it); text columns sort with Intl.Collator("zh"), so
+// alliance names sort by pinyin; and a list of the rules checked with the clauses they apply,
+// open when nothing was found, so that a clean report says what it vouches for.
 import { createHash } from "node:crypto";
 import { profileLabel } from "../report.js";
 import type { Finding, Lang, ProposalReport, Report, RulesMeta, Severity } from "../types.js";
-import { citeText, STATUS_WORDS } from "./common.js";
+import { citeText, ruleCounts, STATUS_WORDS } from "./common.js";
 import { visible } from "./visible.js";
 import type { Formatter } from "./types.js";
 import { pushAll } from "./push-all.js";
@@ -44,7 +51,10 @@ const WORDS = {
     error: "错误", warning: "警告", info: "提示", total: "合计", affected: "涉及申报材料",
     byCondition: "按条件统计", condition: "条件",
     table: "申报材料列表", path: "路径", name: "联盟名称", status: "结果", pass: "通过", fail: "未通过",
-filterPlaceholder: "按路径、联盟名称或规则编号筛选", statusAll: "全部结果",
+filterPlaceholder: "按路径、联盟名称、问题内容、规则编号或条件筛选", statusAll: "全部结果",
+    byRule: "按规则统计", ruleCol: "规则", proposalsCol: "涉及申报材料", findingsCol: "问题数", severityCol: "级别", filterBy: (id: string) => `只看 ${id}`,
+    checked: "检查的规则及依据", checkedIntro: (n: number, profile: string) => `按规则集 ${profile} 检查了以下 ${n} 条规则；每条规则后为其依据的政策条款。`,
+    cleanIntro: "未发现问题：下列规则均已检查并满足。", noCitation: "工具检查（文件与格式，不引用政策条款）",
     /** Around the live count of shown rows. */
     shown: (total: number) => ["显示 ", ` / ${total} 份`],
     colon: "：",
@@ -63,7 +73,10 @@ filterPlaceholder: "按路径、联盟名称或规则编号筛选", statusAll: "
     error: "Errors", warning: "Warnings", info: "Info", total: "Total", affected: "Proposals affected",
     byCondition: "By condition", condition: "Condition",
     table: "Proposals", path: "Path", name: "Alliance", status: "Status", pass: "pass", fail: "fail",
-filterPlaceholder: "Filter by path, alliance name or rule id", statusAll: "All statuses",
+filterPlaceholder: "Filter by path, alliance name, message, rule id or condition", statusAll: "All statuses",
+    byRule: "By rule", ruleCol: "Rule", proposalsCol: "Proposals affected", findingsCol: "Findings", severityCol: "Severity", filterBy: (id: string) => `Show only ${id}`,
+    checked: "Rules checked and the clauses they apply", checkedIntro: (n: number, profile: string) => `These ${n} rules of the ${profile} profile were checked; each names the policy clause it applies.`,
+    cleanIntro: "No problems found: every rule below was checked and is met.", noCitation: "a tool check (files and format; no policy clause)",
     shown: (total: number) => ["", ` of ${total} shown`],
     colon: ": ",
     expandAll: "Expand all", collapseAll: "Collapse all",
@@ -179,6 +192,10 @@ ol.findings{list-style:none;margin:0;padding:0}
 .finding .fix{grid-column:2;font-size:.88rem;color:#344054}
 .finding .fix b{font-weight:600;color:var(--ok)}
 .finding .rule-title{color:var(--muted);margin-left:6px}
+.rule-filter{all:unset;cursor:pointer;color:var(--accent)}.rule-filter:hover{text-decoration:underline}
+.rule-filter:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+#checked ul{margin:6px 0 14px;padding-left:20px}#checked li{margin:2px 0}
+#checked .cites{color:var(--muted);font-size:.88em}
 footer{margin-top:36px;color:var(--muted);font-size:.82rem;border-top:1px solid var(--line);padding-top:12px}
 @media screen{.filtered-out{display:none!important}}
 @media print{
@@ -209,13 +226,18 @@ const SCRIPT = `
   var count = document.getElementById("shown-count");
   var empty = document.getElementById("no-match");
   document.getElementById("controls").hidden = false;
+  // Names sort as Chinese readers expect (by pinyin), numbers inside paths by value.
+  var collator = new Intl.Collator("zh", { numeric: true });
+  var composing = false;
   function rows() { return Array.prototype.slice.call(tbody.rows); }
+  function norm(v) { return String(v).normalize("NFKC").toLowerCase(); }
   function apply() {
-    var q = text.value.trim().toLowerCase();
+    var terms = norm(text.value).split(/\\s+/).filter(Boolean);
     var s = status.value;
     var n = 0;
     rows().forEach(function (row) {
-      var ok = (q === "" || row.getAttribute("data-search").indexOf(q) !== -1) &&
+      var hay = row.getAttribute("data-search");
+      var ok = terms.every(function (t) { return hay.indexOf(t) !== -1; }) &&
         (s === "all" || row.getAttribute("data-status") === s);
       row.classList.toggle("filtered-out", !ok);
       var section = document.getElementById("d-" + row.id);
@@ -225,7 +247,17 @@ const SCRIPT = `
     count.textContent = String(n);
     empty.classList.toggle("filtered-out", n !== 0);
   }
-  text.addEventListener("input", apply);
+  // While an input method composes (typing pinyin for 牡丹江), the box holds Latin letters: wait.
+  text.addEventListener("compositionstart", function () { composing = true; });
+  text.addEventListener("compositionend", function () { composing = false; apply(); });
+  text.addEventListener("input", function () { if (!composing) apply(); });
+  Array.prototype.forEach.call(document.querySelectorAll("button.rule-filter"), function (b) {
+    b.addEventListener("click", function () {
+      text.value = b.getAttribute("data-rule");
+      apply();
+      table.scrollIntoView();
+    });
+  });
   status.addEventListener("change", apply);
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
   heads.forEach(function (th, col) {
@@ -239,7 +271,7 @@ const SCRIPT = `
       var key = th.getAttribute("data-key");
       var sorted = rows().sort(function (a, b) {
         var x = a.getAttribute("data-" + key), y = b.getAttribute("data-" + key);
-        var c = numeric ? Number(x) - Number(y) : (x < y ? -1 : x > y ? 1 : 0);
+        var c = numeric ? Number(x) - Number(y) : collator.compare(x, y);
         return c !== 0 ? dir * c : Number(a.getAttribute("data-index")) - Number(b.getAttribute("data-index"));
       });
       sorted.forEach(function (row) { tbody.appendChild(row); });
@@ -292,6 +324,7 @@ export const html: Formatter = (report, ctx) => {
   const w = WORDS[lang];
   const s = report.summary;
   const out: string[] = [];
+  const rules = ctx.rules;
 
   out.push(
     "<!DOCTYPE html>",
@@ -342,6 +375,7 @@ export const html: Formatter = (report, ctx) => {
     "</div>",
   );
   pushAll(out, conditionTable(report, lang, ctx.rules));
+  pushAll(out, ruleTable(report, lang, ctx.rules));
   out.push("</section>");
 
   // Proposals table
@@ -349,7 +383,7 @@ export const html: Formatter = (report, ctx) => {
   if (report.proposals.length === 0) {
     out.push(`<p class="empty">${e(w.noProposals)}</p>`);
   } else {
-    pushAll(out, proposalTable(report, lang));
+    pushAll(out, proposalTable(report, lang, rules));
   }
   out.push("</section>");
 
@@ -359,6 +393,7 @@ export const html: Formatter = (report, ctx) => {
   if (withFindings.length === 0) out.push(`<p class="empty">${e(w.noFindings)}</p>`);
   for (const [p, i] of withFindings) pushAll(out, proposalDetails(p, i, lang, ctx.rules, ctx.fixHints !== false));
   out.push("</section>");
+  pushAll(out, checkedRules(report, lang, ctx.rules, withFindings.length === 0));
 
   out.push(`<footer>${e(w.footer(report.tool.version))}</footer>`, "</main>", `<script>${SCRIPT}</script>`, "</body>", "</html>", "");
   return out.join("\n");
@@ -405,7 +440,7 @@ function conditionTable(report: Report, lang: Lang, rules: RulesMeta): string[] 
   return out;
 }
 
-function proposalTable(report: Report, lang: Lang): string[] {
+function proposalTable(report: Report, lang: Lang, rules: RulesMeta): string[] {
   const w = WORDS[lang];
   const anySuppressed = report.proposals.some((p) => p.suppressed !== undefined) || report.summary.suppressed !== undefined;
   const total = report.proposals.length;
@@ -434,12 +469,11 @@ function proposalTable(report: Report, lang: Lang): string[] {
     "<tbody>",
   );
   report.proposals.forEach((p, i) => {
-    const ruleIds = [...new Set(p.findings.map((f) => f.ruleId))];
-    const search = [p.path, p.name ?? "", ...ruleIds].join("\n").toLowerCase();
+    const search = searchText(p, rules);
     const num = (n: number) => `<td class="n${n === 0 ? " zero" : ""}">${n}</td>`;
     const pathCell = p.findings.length > 0 ? `<a href="#d-p${i + 1}"><code>${e(p.path)}</code></a>` : `<code>${e(p.path)}</code>`;
     out.push(
-      `<tr id="p${i + 1}" data-index="${i}" data-status="${statusKey(p)}" data-search="${e(search)}" data-path="${e(p.path)}" data-name="${e(p.name ?? "")}"` +
+      `<tr id="p${i + 1}" data-index="${i}" data-status="${statusKey(p)}" data-search="${e(search).replace(/=/g, "&#61;") /* = as an entity: a message's `src=x` never reads as an attribute */}" data-path="${e(p.path)}" data-name="${e(p.name ?? "")}"` +
         ` data-error="${p.counts.error}" data-warning="${p.counts.warning}" data-info="${p.counts.info}"${anySuppressed ? ` data-suppressed="${p.suppressed ?? 0}"` : ""}>` +
         `<td>${pathCell}</td>` +
         `<td class="name">${p.name !== null ? e(p.name) : `<span class="muted">${e(w.unnamed)}</span>`}</td>` +
@@ -536,4 +570,89 @@ function findingItem(f: Finding, lang: Lang, rules: RulesMeta, fixHint: string |
     fix +
     "</li>"
   );
+}
+
+/** Past this, a proposal's messages are left out of its search text (ids, titles, conditions stay). */
+const MAX_SEARCH_CHARS = 20_000;
+
+/**
+ * What the filter matches for a proposal, NFKC-normalised and lower-cased as the script does with
+ * the query: its path and name, its findings' rule ids, rule titles and conditions (in both
+ * languages, with 条件（二）-style numbers), its status words, and its messages while they fit.
+ */
+function searchText(p: ProposalReport, rules: RulesMeta): string {
+  const parts = new Set<string>([p.path, p.name ?? "", STATUS_WORDS.zh[statusKey(p)], STATUS_WORDS.en[statusKey(p)]]);
+  for (const f of p.findings) {
+    if (parts.has(f.ruleId)) continue;
+    parts.add(f.ruleId);
+    const meta = rules[f.ruleId];
+    if (meta) {
+      parts.add(meta.title.zh);
+      parts.add(meta.title.en);
+    }
+    const g = groupOf(f, rules);
+    const label = GROUP_LABEL[g];
+    for (const t of [g, label.zh, label.en, label.no?.zh ?? "", label.no?.en ?? ""]) parts.add(t);
+  }
+  let size = 0;
+  for (const t of parts) size += t.length + 1;
+  for (const f of p.findings) {
+    if (parts.has(f.message)) continue;
+    if (size + f.message.length + 1 > MAX_SEARCH_CHARS) break;
+    parts.add(f.message);
+    size += f.message.length + 1;
+  }
+  // Joined by a space: a query's words hold none, so no word matches across two parts.
+  return [...parts].filter(Boolean).join(" ").normalize("NFKC").toLowerCase();
+}
+
+/** Per rule: how many proposals and findings it has, most proposals first; a click filters by it. */
+function ruleTable(report: Report, lang: Lang, rules: RulesMeta): string[] {
+  const w = WORDS[lang];
+  const counts = ruleCounts(report);
+  if (counts.length === 0) return [];
+  const out = [
+    `<h3 class="sub" id="by-rule-h">${e(w.byRule)}</h3>`,
+    '<table id="rule-table" aria-labelledby="by-rule-h">',
+    `<thead><tr><th>${e(w.ruleCol)}</th><th>${e(w.condition)}</th><th>${e(w.severityCol)}</th><th class="n">${e(w.proposalsCol)}</th><th class="n">${e(w.findingsCol)}</th></tr></thead>`,
+    "<tbody>",
+  ];
+  for (const c of counts) {
+    const meta = rules[c.ruleId];
+    const g = meta && (GROUPS as readonly string[]).includes(meta.condition) ? (meta.condition as Group) : "other";
+    out.push(
+      `<tr data-rule="${e(c.ruleId)}"><th scope="row"><button type="button" class="rule-filter" data-rule="${e(c.ruleId)}" title="${e(w.filterBy(c.ruleId))}"><code>${e(c.ruleId)}</code></button>` +
+        `${meta ? ` <span class="rule-title">${e(meta.title[lang])}</span>` : ""}</th>` +
+        `<td>${groupHeading(g, lang)}</td><td><span class="badge ${e(c.severity)}">${e(SEVERITY_WORD[lang][c.severity] ?? c.severity)}</span></td>` +
+        `<td class="n">${c.proposals}</td><td class="n">${c.findings}</td></tr>`,
+    );
+  }
+  out.push("</tbody>", "</table>");
+  return out;
+}
+
+/**
+ * The rules checked under the report's profile, by condition, each with the clauses it applies:
+ * what a clean report vouches for. Open when nothing was found, folded otherwise.
+ */
+function checkedRules(report: Report, lang: Lang, rules: RulesMeta, clean: boolean): string[] {
+  const w = WORDS[lang];
+  const active = Object.values(rules).filter((r) => r.severity !== undefined);
+  if (active.length === 0) return [];
+  const profile = typeof report.profile === "string" ? report.profile : profileLabel(report.profile, lang);
+  const out = ['<section id="checked" aria-labelledby="checked-h">', `<details${clean ? " open" : ""}>`, `<summary><h2 id="checked-h" style="display:inline">${e(w.checked)}</h2></summary>`];
+  if (clean) out.push(`<p data-clean="true"><b>${e(w.cleanIntro)}</b></p>`);
+  out.push(`<p class="muted">${e(w.checkedIntro(active.length, profile))}</p>`);
+  for (const g of GROUPS) {
+    const list = active.filter((r) => ((GROUPS as readonly string[]).includes(r.condition) ? r.condition : "other") === g);
+    if (list.length === 0) continue;
+    out.push(`<h4>${groupHeading(g, lang)}</h4>`, "<ul>");
+    for (const r of list) {
+      const cites = r.citations.length ? r.citations.map((c) => c[lang]).join(lang === "zh" ? "；" : "; ") : w.noCitation;
+      out.push(`<li data-rule="${e(r.id)}"><code>${e(r.id)}</code> ${e(r.title[lang])} <span class="cites">— ${e(cites)}</span></li>`);
+    }
+    out.push("</ul>");
+  }
+  out.push("</details>", "</section>");
+  return out;
 }

@@ -10,6 +10,7 @@ const LOADERS: Record<string, () => Promise<Formatter>> = {
   github: async () => (await import("./github.js")).github,
   markdown: async () => (await import("./markdown.js")).markdown,
   html: async () => (await import("./html.js")).html,
+  csv: async () => (await import("./csv.js")).csv,
 };
 
 export function formatNames(): string[] {

@@ -2,24 +2,27 @@
 // as `line:col  severity  message  rule-id  [citation]` (a locator such as `成员名单!D7` in place
 // of line:col for binary files), under each rule's first finding in a proposal a dimmed fix hint
 // (fidelity.md C8), then a summary table for batches and the settings line.
+//
+// For a reviewer's triage (issue #13): proposals that fail or could not be audited come first,
+// and a batch ends with a count per rule ("187 proposals: agreement/expired"). On a terminal
+// (ctx.width, from process.stdout.columns) a long message wraps to the width, counted in terminal
+// columns, with the rule id on a line of its own when it no longer fits; piped output (no width)
+// is never wrapped.
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import type { Finding, Report } from "../types.js";
-import { citeText, evidenceText, placeOf, settingsLine, STATUS_WORDS, unauditedText } from "./common.js";
+import { citeText, evidenceText, placeOf, ruleCounts, ruleCountText, settingsLine, STATUS_WORDS, triageOrder, unauditedText } from "./common.js";
 import type { FormatContext, Formatter } from "./types.js";
 import { visible } from "./visible.js";
+import { displayWidth, wrap } from "./wrap.js";
 
 const WORDS = {
-  zh: { error: "错误", warning: "警告", info: "提示", proposal: "申报材料", status: "结果", errors: "错误", warnings: "警告", infos: "提示", fix: "修改建议：" },
-  en: { error: "error", warning: "warning", info: "info", proposal: "proposal", status: "status", errors: "errors", warnings: "warnings", infos: "info", fix: "fix: " },
+  zh: { error: "错误", warning: "警告", info: "提示", proposal: "申报材料", status: "结果", errors: "错误", warnings: "警告", infos: "提示", fix: "修改建议：", byRule: "按规则统计：" },
+  en: { error: "error", warning: "warning", info: "info", proposal: "proposal", status: "status", errors: "errors", warnings: "warnings", infos: "info", fix: "fix: ", byRule: "By rule:" },
 } as const;
 
-/** Display width: CJK characters take two terminal columns. */
-export function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
-}
+/** Display width in terminal columns (East Asian Width: CJK characters take two). */
+export const width = displayWidth;
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
 
 export const stylish: Formatter = (report, ctx) => {
@@ -28,7 +31,14 @@ export const stylish: Formatter = (report, ctx) => {
   const sev = (f: Finding) => (f.severity === "error" ? c.red(pad(w.error, 7)) : f.severity === "warning" ? c.yellow(pad(w.warning, 7)) : c.blue(pad(w.info, 7)));
   const out: string[] = [];
 
-  for (const p of report.proposals) {
+  const tw = ctx.width;
+  /** `head` then `text`, wrapped to the terminal with continuation lines under the text's start. */
+  const wrapped = (indent: number, text: string, style: (s: string) => string = (s) => s): string[] => {
+    const lines = tw === undefined ? [text] : wrap(text, tw - indent);
+    return lines.map((l) => " ".repeat(indent) + style(l));
+  };
+  const ordered = triageOrder(report.proposals);
+  for (const p of ordered) {
     if (p.findings.length === 0) continue;
     out.push("", c.bold(visible(p.path)) + (p.name ? `  ${visible(p.name)}` : "") + (p.status === "unaudited" ? `  ${c.magenta(`[${STATUS_WORDS[ctx.lang].unaudited}]`)}` : ""));
     const byFile = new Map<string, Finding[]>();
@@ -48,15 +58,39 @@ export const stylish: Formatter = (report, ctx) => {
         msgW = Math.max(msgW, width(visible(f.message)));
       }
       msgW = Math.min(90, msgW);
+      // The message starts after `  loc  severity  `; the hints start under the severity.
+      const msgAt = 2 + locW + 2 + 7 + 2;
+      const hintAt = 2 + locW + 2;
       for (const f of findings) {
         const cite = citeText(f, ctx.lang);
-        out.push(`  ${c.dim(pad(placeOf(f), locW))}  ${sev(f)}  ${pad(visible(f.message), msgW)}  ${c.dim(f.ruleId)}${cite ? `  ${c.dim(`[${cite}]`)}` : ""}`);
+        const message = visible(f.message);
+        const tail = `${f.ruleId}${cite ? `  [${cite}]` : ""}`;
+        const styledTail = `${c.dim(f.ruleId)}${cite ? `  ${c.dim(`[${cite}]`)}` : ""}`;
+        const head = `  ${c.dim(pad(placeOf(f), locW))}  ${sev(f)}  `;
+        const oneLine = msgAt + width(message) + 2 + width(tail);
+        if (tw === undefined || oneLine <= tw) {
+          // Padded into a column when the padded line still fits the terminal.
+          const padded = tw === undefined || msgAt + Math.max(msgW, width(message)) + 2 + width(tail) <= tw ? pad(message, msgW) : message;
+          out.push(`${head}${padded}  ${styledTail}`);
+        } else {
+          const lines = wrap(message, tw - msgAt);
+          const last = lines.at(-1)!;
+          out.push(head + lines[0]);
+          for (const l of lines.slice(1)) out.push(" ".repeat(msgAt) + l);
+          // The rule id after the message's last line when it fits there, else on its own line.
+          if (lines.length > 0 && msgAt + width(last) + 2 + width(f.ruleId) <= tw) {
+            out[out.length - 1] += `  ${c.dim(f.ruleId)}`;
+          } else {
+            out.push(" ".repeat(msgAt) + c.dim(f.ruleId));
+          }
+          if (cite) for (const l of wrapped(msgAt, `[${cite}]`, c.dim)) out.push(l);
+        }
         const ev = evidenceText(f, ctx.lang);
-        if (ev) out.push(`  ${" ".repeat(locW)}  ${c.dim(ev)}`);
+        if (ev) for (const l of wrapped(hintAt, ev, c.dim)) out.push(l);
         const fix = ctx.fixHints === false || hinted.has(f.ruleId) ? undefined : ctx.rules[f.ruleId]?.fix[ctx.lang];
         if (fix) {
           hinted.add(f.ruleId);
-          out.push(`  ${" ".repeat(locW)}  ${c.dim(w.fix + fix)}`);
+          for (const l of wrapped(hintAt, w.fix + fix, c.dim)) out.push(l);
         }
       }
     }
@@ -68,19 +102,31 @@ export const stylish: Formatter = (report, ctx) => {
       style: { head: ctx.color ? ["bold"] : [], border: ctx.color ? ["grey"] : [] },
     });
     const sw = STATUS_WORDS[ctx.lang];
-    for (const p of report.proposals) {
+    for (const p of ordered) {
       const status = p.status === "pass" ? c.green(sw.pass) : p.status === "fail" ? c.red(sw.fail) : c.magenta(sw.unaudited);
       table.push([visible(p.path), status, p.counts.error, p.counts.warning, p.counts.info]);
     }
     out.push("", table.toString());
+    // The triage's last word: which rules fail how many proposals, most first.
+    const counts = ruleCounts(report);
+    if (counts.length > 0) {
+      out.push("", c.bold(w.byRule));
+      for (const rc of counts) {
+        const title = ctx.rules[rc.ruleId]?.title[ctx.lang];
+        const text = ruleCountText(rc, ctx.lang) + (title ? `  ${title}` : "");
+        for (const l of wrapped(2, text)) out.push(l);
+      }
+    }
   }
 
-  out.push("", c.dim(settingsLine(report, ctx.lang)));
-  out.push(summaryLine(report, ctx, c));
+  out.push("");
+  for (const l of wrapped(0, settingsLine(report, ctx.lang), c.dim)) out.push(l);
+  const summary = summaryLine(report, ctx);
+  for (const l of wrapped(0, summary.text, summary.bad ? c.red.bold : c.green.bold)) out.push(l);
   return out.join("\n").replace(/^\n/, "") + "\n";
 };
 
-function summaryLine(report: Report, ctx: FormatContext, c: InstanceType<typeof Chalk>): string {
+function summaryLine(report: Report, ctx: FormatContext): { text: string; bad: boolean } {
   const s = report.summary;
   const lang = ctx.lang;
   const total = s.error + s.warning + s.info;
@@ -98,5 +144,5 @@ function summaryLine(report: Report, ctx: FormatContext, c: InstanceType<typeof 
     const body = total === 0 ? "no problems" : `${plural(total, "problem")} (${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info)`;
     line = `${head}; ${body}${sup}`;
   }
-  return bad ? c.red.bold(`✖ ${line}`) : c.green.bold(`✔ ${line}`);
+  return { text: bad ? `✖ ${line}` : `✔ ${line}`, bad };
 }

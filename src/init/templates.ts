@@ -1,7 +1,10 @@
 // The starter proposal that `alliance-audit init` writes: a complete, compliant charter and roster
 // with a comment on every section saying which clause it satisfies, in the user's language.
 // Lines starting with `@N ` are kept for the national profile only, `@HLJ ` for Heilongjiang only.
-// The template must audit clean (no finding at all) in both profiles: test/init checks it.
+// The template audits clean in both profiles apart from one warning, init/template-unchanged: the
+// charter's marker line (INIT_MARKER) and example name say it is still the example, so it is
+// never taken for a real alliance. test/init checks both. Optional fields of the data model's
+// revision 2 are shown commented out, so that they are easy to find and change nothing as written.
 import type { Lang, Profile } from "../types.js";
 
 export interface TemplateVars {
@@ -14,6 +17,12 @@ export interface TemplateVars {
   /** The folder as the user named it, for the "run this next" hint. */
   dir: string;
 }
+
+/** The token of the charter's marker comment, which init/template-unchanged looks for. */
+export const INIT_MARKER = "alliance-audit:init-template";
+
+/** The example alliance's name in the charter (both languages write the registered Chinese name). */
+export const TEMPLATE_ALLIANCE_NAME = "示例先进金属材料产业技术创新战略联盟";
 
 /** Valid 统一社会信用代码 (both GB 32100 checks pass), made up for the template. */
 export const TEMPLATE_CREDIT_CODES = ["91230100MA1C4E7R50", "12230000412003128L", "12230000414005880L"] as const;
@@ -45,7 +54,9 @@ const CHARTER_ZH = `# yaml-language-server: $schema={{charterSchema}}
 @N # 规则集 national：科技部等六部门《关于推动产业技术创新战略联盟构建的指导意见》（国科发政〔2008〕770号）第八条
 @HLJ # 规则集 heilongjiang：国科发政〔2008〕770号 第八条，以及黑龙江省《关于推进我省产业技术创新战略联盟建设的工作意见》第5—7条
 # 行内抑制（须写理由）：# alliance-audit-disable-next-line <规则编号> -- <理由>
+# alliance-audit:init-template —— 这是示例：改为本联盟的实际内容后删除本行（否则会报告 init/template-unchanged）
 schema_version: 1                   # 文件格式版本，固定为 1
+# roster: 成员名单.xlsx              # 可选：成员名单的文件名（相对于本文件夹）；不写时使用 members.yaml / members.csv 等默认文件名
 
 # 联盟基本信息
 alliance:
@@ -63,9 +74,11 @@ agreement:
   title: 示例先进金属材料产业技术创新战略联盟协议
   legally_binding: true             # 协议具有法律约束力，必须为 true
   signed_date: '{{today}}'         # 签署日期（YYYY-MM-DD，加引号）
+  # first_signed_date: '2020-01-01' # 可选：续签的协议写最初签署的日期（判断项目知识产权是否事先约定）
   effective_date: '{{today}}'      # 生效日期：不早于最后一位成员签署的日期
 @N   expiry_date: '{{expiry}}'         # 到期日期：审核日期不得晚于到期日
 @HLJ   expiry_date: '{{expiry}}'         # 到期日期：期限须为 3—5 年（第6条：协议三至五年签署一次）
+  # auto_renewal_years: 3           # 可选：到期后自动续期的年数
   innovation_goals:                 # 明确的技术创新目标（至少一项）
     - 突破高强韧铝合金大规格铸锭均质化关键技术
     - 制定先进金属材料行业标准 2 项
@@ -81,6 +94,7 @@ agreement:
       signatory: 张伟               # 须与 members.yaml 中的 legal_representative 一致
       capacity: legal_representative   # legal_representative（法定代表人）| authorized_agent（授权代理人，须附 authorization）
       date: '{{today}}'
+      # kind: accession             # 可选：founding（创始签署，默认）| accession（后来加入时签署的入盟协议）
     - member: M02
       signatory: 李静
       capacity: legal_representative
@@ -107,7 +121,8 @@ governance:
     experts: [赵文博, 孙海燕]
   executive_body:                   # 执行机构
     name: 秘书处
-    host_member: M01                # 秘书处所在单位
+    host_member: M01                # 秘书处所在单位（成员编号）
+    # host_unit: {name: 示例产业技术研究院, credit_code: '…'}   # 或：非成员的依托单位（与 host_member 只写一个）
     full_time_staff: 2              # 专职人员人数，至少 1 人
     rules: 秘书处在理事会领导下负责联盟日常事务，每季度向理事会报告工作   # 执行机制
   liable_entity: M01                # 对外承担责任的主体（成员编号）
@@ -118,7 +133,8 @@ governance:
 funding:
   management_rules: 《示例先进金属材料联盟经费管理办法》   # 内部管理办法
   internal_supervision: 设立经费监督小组，每年委托第三方审计一次   # 内部监督机制
-  custodian: M01                    # 可选：管理联盟经费的依托单位
+  custodian: M01                    # 可选：管理联盟经费的依托单位（成员编号）
+  # custodian_unit: {name: 示例产业技术研究院}   # 或：非成员的经费依托单位（与 custodian 只写一个）
   government_funding: false         # 联盟是否使用政府资助经费
   government_supervision: true      # 政府资助经费按规定接受有关部门监督；使用政府资助时必须为 true
 
@@ -153,6 +169,7 @@ const MEMBERS_ZH = `# yaml-language-server: $schema={{membersSchema}}
 # 条件（一）成员构成 — 国科发政〔2008〕770号 第八条（一）
 @HLJ # （黑龙江省工作意见 第6条 同，省外机构也可成为成员；第7条 鼓励省属科研院所加入）
 # 由企业、大学和科研机构等多个独立法人组成；企业处于行业骨干地位，大学或科研机构在合作领域具有前沿水平。
+# 境外成员：写 country（如 俄罗斯）和 registration_no（注册号），无需统一社会信用代码
 members:
   - id: M01                         # 成员编号：章程中用它指代成员
     name: 示例铝业股份有限公司
@@ -162,6 +179,8 @@ members:
     independent_legal_person: true  # 独立法人；分公司、分院等非独立法人不能作为成员
     province: 黑龙江省
     backbone: true                  # 企业处于行业骨干地位
+    # core: true                    # 可选：联盟核心层成员
+    # former_legal_representatives: [张某]   # 可选：签署协议后法定代表人变更的，写变更前的姓名
   - id: M02
     name: 示例理工大学
     type: university
@@ -170,6 +189,8 @@ members:
     independent_legal_person: true
     province: 黑龙江省
     frontier: true                  # 在合作的技术领域具有前沿水平
+    # status: withdrawn             # 可选：current（在册，默认）| withdrawn（已退出）
+    # withdrawn_date: '2026-01-01'  # 可选：退出日期
   - id: M03
     name: 示例省金属材料研究院
     type: research_institute
@@ -190,7 +211,9 @@ const CHARTER_EN = `# yaml-language-server: $schema={{charterSchema}}
 @N # Profile national: MOST et al., Guiding Opinions (Guokefazheng [2008] No. 770), Art. 8
 @HLJ # Profile heilongjiang: Guokefazheng [2008] No. 770, Art. 8, and the Heilongjiang Work Opinion, Art. 5-7
 # Inline suppression (give a reason): # alliance-audit-disable-next-line <rule-id> -- <reason>
+# alliance-audit:init-template -- this is the example: delete this line once the values are your alliance's (until then init/template-unchanged is reported)
 schema_version: 1                   # file format version, always 1
+# roster: 成员名单.xlsx              # optional: the roster's file name (relative to this folder); default names such as members.yaml otherwise
 
 # The alliance
 alliance:
@@ -209,9 +232,11 @@ agreement:
   title: Example Advanced Metal Materials Alliance Agreement
   legally_binding: true             # must be true
   signed_date: '{{today}}'         # YYYY-MM-DD, quoted
+  # first_signed_date: '2020-01-01' # optional: for a renewed agreement, when the first one was signed
   effective_date: '{{today}}'      # not before the last member signed
 @N   expiry_date: '{{expiry}}'         # the audit date must not be after it
 @HLJ   expiry_date: '{{expiry}}'         # the term must be 3 to 5 years (Art. 6: re-signed every 3-5 years)
+  # auto_renewal_years: 3           # optional: years by which the agreement renews itself at expiry
   innovation_goals:                 # clear technology innovation goals (at least one)
     - Master homogenisation of large high-strength aluminium alloy ingots
     - Publish two industry standards for advanced metal materials
@@ -227,6 +252,7 @@ agreement:
       signatory: Zhang Wei          # must equal the member's legal_representative in members.yaml
       capacity: legal_representative   # legal_representative | authorized_agent (then add authorization)
       date: '{{today}}'
+      # kind: accession             # optional: founding (default) | accession (a member that joined later)
     - member: M02
       signatory: Li Jing
       capacity: legal_representative
@@ -255,6 +281,7 @@ governance:
   executive_body:                   # the executive body
     name: Secretariat
     host_member: M01                # the member hosting it
+    # host_unit: {name: 示例产业技术研究院, credit_code: '…'}   # or: a host that is not a member (give one of the two)
     full_time_staff: 2              # full-time staff, at least 1
     rules: The secretariat runs daily affairs under the council and reports to it every quarter   # execution mechanism
   liable_entity: M01                # the member liable towards third parties
@@ -267,6 +294,7 @@ funding:
   management_rules: Alliance Funds Management Measures   # internal management rules
   internal_supervision: A funds supervision group; a third-party audit every year   # internal supervision
   custodian: M01                    # optional: the member that manages the funds
+  # custodian_unit: {name: 示例产业技术研究院}   # or: a custodian that is not a member (give one of the two)
   government_funding: false         # does the alliance receive government funds?
   government_supervision: true      # government funds are used under the authorities' supervision; must be true when there are any
 
@@ -303,6 +331,7 @@ const MEMBERS_EN = `# yaml-language-server: $schema={{membersSchema}}
 @HLJ # (Heilongjiang Work Opinion, Art. 6, the same, and members from other provinces are welcome; Art. 7 encourages provincial institutes)
 # Several independent legal persons: enterprises, universities and research institutes; an enterprise
 # that is an industry backbone, and a university or institute at the frontier of the field.
+# A member outside the mainland: country (俄罗斯, say) and registration_no instead of a credit code.
 members:
   - id: M01                         # the member id the charter refers to
     name: 示例铝业股份有限公司        # the registered name
@@ -312,6 +341,8 @@ members:
     independent_legal_person: true  # branches are not independent legal persons and cannot be members
     province: 黑龙江省
     backbone: true                  # the enterprise is an industry backbone
+    # core: true                    # optional: a core member of the alliance
+    # former_legal_representatives: [Zhang Mou]   # optional: who was legal representative before a change after signing
   - id: M02
     name: 示例理工大学
     type: university
@@ -320,6 +351,8 @@ members:
     independent_legal_person: true
     province: 黑龙江省
     frontier: true                  # at the frontier of the cooperation's field
+    # status: withdrawn             # optional: current (default) | withdrawn
+    # withdrawn_date: '2026-01-01'  # optional: when it withdrew
   - id: M03
     name: 示例省金属材料研究院
     type: research_institute

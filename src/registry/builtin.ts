@@ -12,6 +12,7 @@ import { engineRules } from "../rules/engine-rules.js";
 import { evidenceRules } from "../rules/evidence.js";
 import { funding } from "../rules/funding.js";
 import { governance } from "../rules/governance.js";
+import { initRules } from "../rules/init.js";
 import { ip } from "../rules/ip.js";
 import { openness } from "../rules/openness.js";
 import { profileRules } from "../rules/profile-rules.js";
@@ -21,7 +22,7 @@ import type { ConditionModule, Plugin } from "./plugin.js";
 const byCondition = (id: string) => profileRules.filter((r) => r.condition === id);
 
 const conditions: ConditionModule[] = [
-  { id: "files", label: { zh: "文件与结构", en: "Files and structure" }, rules: [...engineRules, ...refRules] },
+  { id: "files", label: { zh: "文件与结构", en: "Files and structure" }, rules: [...engineRules, ...refRules, ...initRules] },
   { id: "composition", label: { zh: "组成", en: "Composition" }, number: { zh: "条件（一）", en: "Condition 1" }, rules: [...composition, ...byCondition("composition")] },
   { id: "agreement", label: { zh: "协议", en: "Agreement" }, number: { zh: "条件（二）", en: "Condition 2" }, rules: agreementRules },
   { id: "governance", label: { zh: "机构", en: "Governance bodies" }, number: { zh: "条件（三）", en: "Condition 3" }, rules: governance },

@@ -6,6 +6,7 @@ import type { Evidence, MessageData, Profile, Severity, Text } from "../types.js
 import type { LinkedDocument } from "../load/linked.js";
 import type { PolicyRef } from "../policy/documents.js";
 import type { Charter, Roster } from "../model/proposal.js";
+import type { Comment } from "../load/document.js";
 
 export type DocRole = "charter" | "members";
 
@@ -74,6 +75,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The agreement documents the charter links, read-only (absent when it links none). */
   documents?: readonly LinkedDocument[];
+  /** The charter's comments (YAML), for rules about the file as written (init/template-unchanged). */
+  charterComments?: readonly Comment[];
   report(r: Report): void;
 }
 

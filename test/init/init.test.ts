@@ -20,13 +20,18 @@ const LANGS: Lang[] = ["zh", "en"];
 const combos = PROFILES.flatMap((profile) => LANGS.map((lang) => [profile, lang] as const));
 
 describe("the template", () => {
-  it.each(combos)("%s/%s audits clean in both profiles, with no finding at all", async (profile, lang) => {
+  it.each(combos)("%s/%s audits clean in both profiles apart from init/template-unchanged (a warning)", async (profile, lang) => {
     const dir = box.dir();
     const result = initProposal({ dir, profile, lang });
     expect(result.files.map((f) => f.split("/").pop())).toEqual(["charter.yaml", "members.yaml"]);
     for (const p of PROFILES) {
       const report = await audit({ paths: [dir], cwd: dir, profile: p, lang, jobs: 1 }); // as of today
-      expect(report.proposals[0].findings, `${profile}/${lang} template audited as ${p}`).toEqual([]);
+      const findings = report.proposals[0].findings;
+      expect(findings.map((f) => [f.ruleId, f.severity, f.file.split("/").pop(), f.pointer]), `${profile}/${lang} template audited as ${p}`).toEqual([
+        ["init/template-unchanged", "warning", "charter.yaml", "/alliance/name"],
+      ]);
+      expect(findings[0].message).toMatch(lang === "zh" ? /^章程仍是 alliance-audit init 生成的示例/ : /^the charter is still the example written by alliance-audit init/);
+      expect(findings[0].citation).toBeUndefined(); // a tool rule: no policy clause
       expect(report.proposals[0].status).toBe("pass");
       expect(report.proposals[0].suppressed).toBeUndefined();
     }
@@ -92,7 +97,7 @@ describe("the template", () => {
     const charter = readFileSync(join(dir, "charter.yaml"), "utf8");
     expect(charter).toContain("expiry_date: '2031-02-28'");
     const report = await audit({ paths: [dir], cwd: dir, profile: "heilongjiang", asOf: "2028-03-01", jobs: 1 });
-    expect(report.proposals[0].findings).toEqual([]);
+    expect(report.proposals[0].findings.map((f) => f.ruleId)).toEqual(["init/template-unchanged"]);
   });
 });
 
@@ -101,11 +106,11 @@ describe("alliance-audit init", () => {
     const root = box.dir("cli");
     const r = cli(["init", "new/alliance", "--profile", "heilongjiang", "--lang", "zh"], root);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("已生成 new/alliance/charter.yaml 和 new/alliance/members.yaml（规则集 heilongjiang）");
+    expect(r.stdout).toContain("已生成 new/alliance/charter.yaml、new/alliance/members.yaml 和 new/alliance/.alliance-audit.yaml（规则集 heilongjiang）");
     for (const p of PROFILES) {
       const a = cli(["new/alliance", "--profile", p, "--format", "json"], root);
       expect(a.code).toBe(0);
-      expect(json(a).summary).toMatchObject({ proposals: 1, passed: 1, error: 0, warning: 0, info: 0 });
+      expect(json(a).summary).toMatchObject({ proposals: 1, passed: 1, error: 0, warning: 1, info: 0 });
     }
     const en = cli(["init", "en"], root, { LANG: "en_GB.UTF-8" });
     expect(en.stdout).toMatch(/^Wrote en\/charter\.yaml and en\/members\.yaml \(profile national\)/);
@@ -139,5 +144,90 @@ describe("alliance-audit init", () => {
     expect(cli(["init", "--profile", "shanghai"], dir).code).toBe(2);
     expect(cli(["init", "--lang", "fr"], dir).code).toBe(2);
     expect(existsSync(join(dir, "charter.yaml"))).toBe(false);
+  });
+});
+
+describe("init/template-unchanged", () => {
+  const edited = async (lang: Lang, edit: (charter: string) => string) => {
+    const dir = box.dir();
+    initProposal({ dir, lang, profile: "national" });
+    const file = join(dir, "charter.yaml");
+    writeFileSync(file, edit(readFileSync(file, "utf8")));
+    const report = await audit({ paths: [dir], cwd: dir, profile: "national", lang, jobs: 1 });
+    return report.proposals[0].findings.map((f) => f.ruleId);
+  };
+  const renamed = (t: string) => t.replace(/^( {2}name: )示例先进金属材料产业技术创新战略联盟/m, "$1松花江铝镁合金产业技术创新战略联盟");
+  const unmarked = (t: string) => t.replace(/^# alliance-audit:init-template.*\n/m, "");
+
+  it.each(LANGS)("fires on the untouched template (%s), and not once the name is changed or the marker line deleted", async (lang) => {
+    expect(await edited(lang, (t) => t)).toEqual(["init/template-unchanged"]);
+    expect(await edited(lang, renamed)).toEqual([]);
+    expect(await edited(lang, unmarked)).toEqual([]);
+    expect(await edited(lang, (t) => unmarked(renamed(t)))).toEqual([]);
+  });
+
+  it("needs the marker as a comment of its own word, not a value that mentions it", async () => {
+    const asValue = (t: string) => unmarked(t).replace(/^( {2}field: ).*$/m, "$1'alliance-audit:init-template'");
+    expect(await edited("en", asValue)).toEqual([]);
+    const inline = (t: string) => unmarked(t).replace(/^( {2}lead_member: M01).*$/m, "$1  # alliance-audit:init-template");
+    expect(await edited("en", inline)).toEqual(["init/template-unchanged"]);
+  });
+
+  it("is a warning in both profiles with zh and en texts, and `explain` knows it", () => {
+    const r = cli(["explain", "init/template-unchanged", "--lang", "zh"], box.dir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("national: warning · heilongjiang: warning");
+    expect(r.stdout).toContain("仍是 init 生成的示例");
+  });
+});
+
+describe("init --profile remembers the profile in .alliance-audit.yaml", () => {
+  it("writes the config with --profile (and --lang), and an audit in that folder uses it", () => {
+    const root = box.dir("remember");
+    const r = cli(["init", "a", "--profile", "heilongjiang", "--lang", "zh_CN"], root);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("a/.alliance-audit.yaml 记住了规则集 heilongjiang");
+    const config = readFileSync(join(root, "a", ".alliance-audit.yaml"), "utf8");
+    expect(config).toMatch(/^profile: heilongjiang\b/m);
+    expect(config).toMatch(/^lang: zh$/m);
+    const audit = cli(["--format", "json"], join(root, "a"));
+    expect(json(audit).profile).toBe("heilongjiang");
+    expect(json(audit).config).toBe(".alliance-audit.yaml");
+    expect(json(audit).proposals[0].findings[0].message).toMatch(/^章程仍是/); // lang: zh remembered
+  });
+
+  it("writes no config without --profile", () => {
+    const root = box.dir("no-remember");
+    expect(cli(["init", "b"], root).code).toBe(0);
+    expect(existsSync(join(root, "b", ".alliance-audit.yaml"))).toBe(false);
+  });
+
+  it("never overwrites a config without --force (nothing else is written either)", () => {
+    const dir = box.dir("keep-config");
+    writeFileSync(join(dir, ".alliance-audit.yaml"), "profile: national\n");
+    const r = cli(["init", ".", "--profile", "heilongjiang"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(".alliance-audit.yaml already exists");
+    expect(readFileSync(join(dir, ".alliance-audit.yaml"), "utf8")).toBe("profile: national\n");
+    expect(existsSync(join(dir, "charter.yaml"))).toBe(false);
+    expect(cli(["init", ".", "--profile", "heilongjiang", "--force"], dir).code).toBe(0);
+    expect(readFileSync(join(dir, ".alliance-audit.yaml"), "utf8")).toMatch(/^profile: heilongjiang/m);
+  });
+});
+
+describe("the template shows the revision-2 fields, commented out", () => {
+  it.each(combos)("%s/%s", (profile, lang) => {
+    const dir = box.dir();
+    initProposal({ dir, profile, lang });
+    const charter = readFileSync(join(dir, "charter.yaml"), "utf8");
+    const members = readFileSync(join(dir, "members.yaml"), "utf8");
+    for (const f of ["roster", "first_signed_date", "auto_renewal_years", "kind", "host_unit", "custodian_unit"]) expect(charter, f).toMatch(new RegExp(`^\\s*# ${f}: `, "m"));
+    for (const f of ["core", "former_legal_representatives", "status", "withdrawn_date"]) expect(members, f).toMatch(new RegExp(`^\\s*# ${f}: `, "m"));
+    expect(members).toMatch(/country/);
+    expect(members).toMatch(/registration_no/);
+    // Uncommented, each one is valid YAML in place (the indentation of the comment is the field's).
+    const data = yaml.load(charter.replace(/^(\s*)# (roster|first_signed_date|auto_renewal_years): /gm, "$1$2: "), { schema: yaml.CORE_SCHEMA }) as Record<string, Record<string, unknown>>;
+    expect(data.roster).toBe("成员名单.xlsx");
+    expect(data.agreement.auto_renewal_years).toBe(3);
   });
 });

@@ -220,6 +220,74 @@ describe.skipIf(!HAS_CHROMIUM)("html report in Chromium", () => {
     expect(await shownPaths(page)).toEqual(report.proposals.map((p) => p.path));
   });
 
+  it("filters by Chinese message text, condition, several words, full-width letters, and not while an input method composes", async () => {
+    const { page } = zh;
+    const all = report.proposals.map((p) => p.path);
+    const having = (pred: (ruleId: string, message: string) => boolean) => report.proposals.filter((p) => p.findings.some((f) => pred(f.ruleId, f.message))).map((p) => p.path);
+
+    await page.fill("#filter-text", "没有签署协议"); // words of a message, in Chinese
+    expect(await shownPaths(page)).toEqual(having((_, m) => m.includes("没有签署协议")));
+    expect(await shownPaths(page)).toEqual(["hostile-names", "unsigned"]);
+
+    await page.fill("#filter-text", "条件（二）"); // a condition, as the page names it
+    const agreement = having((id) => getRule(id)?.condition === "agreement");
+    expect(agreement.length).toBeGreaterThan(0);
+    expect(await shownPaths(page)).toEqual(agreement);
+    await page.fill("#filter-text", "governance"); // a condition's key
+    expect(await shownPaths(page)).toEqual(having((id) => getRule(id)?.condition === "governance"));
+
+    await page.fill("#filter-text", "协议  牡丹江"); // every word must match
+    expect(await shownPaths(page)).toEqual(["unsigned"]);
+    await page.fill("#filter-text", "ＨＯＳＴＩＬＥ"); // full-width letters, as a Chinese IME may type them
+    expect(await shownPaths(page)).toEqual(["hostile-names"]);
+
+    // Typing pinyin through an IME: the Latin letters in the box do not filter until the word is chosen.
+    await page.fill("#filter-text", "");
+    await page.evaluate(() => {
+      const box = document.getElementById("filter-text") as HTMLInputElement;
+      box.dispatchEvent(new CompositionEvent("compositionstart"));
+      box.value = "mudanjiang";
+      box.dispatchEvent(new Event("input"));
+    });
+    expect(await shownPaths(page)).toEqual(all);
+    await page.evaluate(() => {
+      const box = document.getElementById("filter-text") as HTMLInputElement;
+      box.value = "牡丹江";
+      box.dispatchEvent(new CompositionEvent("compositionend"));
+    });
+    expect(await shownPaths(page)).toEqual(["unsigned"]);
+    await page.fill("#filter-text", "");
+    expect(await shownPaths(page)).toEqual(all);
+  });
+
+  it("counts findings per rule, and a click on a rule filters the proposals by it", async () => {
+    const { page } = zh;
+    const rows = await page.$$eval("#rule-table tbody tr", (trs) => trs.map((tr) => [tr.getAttribute("data-rule"), ...[...tr.querySelectorAll("td.n")].map((td) => Number(td.textContent))]));
+    const unsigned = rows.find((r) => r[0] === "agreement/unsigned")!;
+    expect(unsigned).toEqual(["agreement/unsigned", 2, 2]);
+    await page.click('#rule-table button[data-rule="ip/breach-liability"]');
+    expect(await page.inputValue("#filter-text")).toBe("ip/breach-liability");
+    expect(await shownPaths(page)).toEqual(["hostile-names"]);
+    await page.fill("#filter-text", "");
+  });
+
+  it("sorts alliance names by pinyin (Intl.Collator('zh')), not by code point", async () => {
+    const { page } = zh;
+    const header = (key: string) => page.locator(`#proposal-table th[data-key="${key}"] button`);
+    await header("name").click();
+    const collator = new Intl.Collator("zh", { numeric: true });
+    const expected = [...report.proposals].sort((a, b) => collator.compare(a.name ?? "", b.name ?? "")).map((p) => p.path);
+    const shown = await shownPaths(page);
+    expect(shown).toEqual(expected);
+    // 牡丹江 (mu) < 嫩江 (nen) < 松花江 (song); by code point 嫩 < 松 < 牡.
+    expect(shown.indexOf("unsigned")).toBeLessThan(shown.indexOf("warnings-only"));
+    expect(shown.indexOf("warnings-only")).toBeLessThan(shown.indexOf("compliant"));
+    await header("name").click();
+    expect(await shownPaths(page)).toEqual([...expected].reverse());
+    await header("path").click();
+    expect(await shownPaths(page)).toEqual(report.proposals.map((p) => p.path));
+  });
+
   it("shows a <script> in an alliance name, and markup in a member's name, as text", async () => {
     const { page } = zh;
     const hostile = report.proposals.find((p) => p.path === "hostile-names")!;

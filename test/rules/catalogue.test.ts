@@ -76,6 +76,12 @@ const CASES: Record<string, Case> = {
     nearMiss: { charterText: (t) => t.replace("  field: 铝镁合金\n", "  field: '[铝镁合金'\n") },
   },
   "file/skipped": { severity: "error", fire: {}, nearMiss: {}, batchOnly: "test/hostile/skipped.test.ts" },
+  // Both signs of init's untouched example: its name and its marker comment (test/init has more).
+  "init/template-unchanged": {
+    severity: "warning",
+    fire: { charterText: (t) => t.replace(/^( {2}name: ).*$/m, "$1示例先进金属材料产业技术创新战略联盟\n# alliance-audit:init-template -- example") },
+    nearMiss: { charterText: (t) => t.replace(/^( {2}name: ).*$/m, "$1示例先进金属材料产业技术创新战略联盟") },
+  },
   "schema/invalid": {
     severity: "error",
     fire: { charter: (c) => (c.agreement.signed_date = "2024/03/15") },
@@ -490,7 +496,7 @@ describe("rule catalogue", () => {
     const active = c.profiles ?? PROFILES;
     for (const p of PROFILES) expect(rule.severity[p], `${rule.id} in ${p}`).toBe(active.includes(p) ? c.severity : undefined);
     // Tool rules cite no policy clause (fidelity.md C1); every condition rule cites one.
-    const tool = /^(file|schema|ref|suppression)\//.test(rule.id) || ["evidence/document-missing", "evidence/document-unreadable", "evidence/alliance-name-mismatch"].includes(rule.id);
+    const tool = /^(file|schema|ref|suppression|init)\//.test(rule.id) || ["evidence/document-missing", "evidence/document-unreadable", "evidence/alliance-name-mismatch"].includes(rule.id);
     if (tool) expect(rule.citation).toBeUndefined();
     else expect(rule.citation).toBeTruthy();
     for (const t of [rule.title, rule.description, rule.fix]) {
