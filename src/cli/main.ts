@@ -89,6 +89,21 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
       const lang = o.lang ?? langFromEnv();
       io.stdout.write(initProposal({ dir, profile: o.profile, lang, force: flags.force }).message[lang]);
     });
+  // extract (documents.md §5): a draft charter.yaml from the agreement documents. Wiring only;
+  // the command lives in src/extract/command.ts.
+  program
+    .command("extract")
+    .description("draft charter.yaml (and members.yaml) from the signed agreement documents (.docx/.pdf/.md/.txt), each value with its source")
+    .argument("<documents...>", "the agreement documents; the first one's folder is the default output folder")
+    .option("--members <file>", "the roster (e.g. 成员名单.xlsx), inside the output folder; the charter names it in roster:")
+    .option("-o, --output <dir>", "the folder to write charter.yaml to (default: the first document's folder)")
+    .option("--force", "overwrite existing files")
+    .addOption(new Option("--lang <lang>", "language of the comments and summary (default from LANG/LC_ALL)").choices(LANGS as string[]))
+    .action(async (documents: string[], flags: { members?: string; output?: string; force?: boolean; lang?: Lang }) => {
+      // Loaded on use: an audit's cold start does not evaluate the extractor.
+      const { extractCommand } = await import("../extract/command.js");
+      await extractCommand(documents, flags, io);
+    });
   program
     .command("explain")
     .description("the rule's citation, explanation (zh and en) and fix hint")
