@@ -8,7 +8,7 @@ import type { Text } from "../types.js";
 import { articleSource, blockSource, unitValue, type Context } from "./context.js";
 import type { Unit } from "./parties.js";
 import { capacityOf, type SignatureTable } from "./signatures.js";
-import { cleanValue, countTerms, holdsTerm, itemsOf, looksLikeUnit, peopleCount, sentencesOf, withoutLabel, type Sentence } from "./text.js";
+import { cleanValue, countTerms, holdsTerm, itemsOf, looksLikeUnit, MAX_ROLE_SENTENCE, peopleCount, sentencesOf, withoutLabel, type Sentence } from "./text.js";
 import { scalar, todo, type Draft, type Value } from "./types.js";
 
 const lineBased = (ctx: Context, a: Article): boolean => ctx.docs[a.doc].format === "txt" || ctx.docs[a.doc].format === "pdf";
@@ -28,6 +28,7 @@ const TITLE = /^(.*联盟)(协议书|协议|章程)$/u;
 export function titleAndName(ctx: Context, draft: Draft): void {
   for (const [i, d] of ctx.docs.entries()) {
     for (const b of d.blocks.slice(0, 12)) {
+      if (b.text.length > 200) continue;
       const t = cleanValue(b.text).replace(/[\s\u3000]+/gu, "");
       const m = TITLE.exec(t);
       if (!m || m[1].length < 4 || t.length > 60) continue;
@@ -131,7 +132,7 @@ function fromItems(ctx: Context, a: Article): Assignment[] {
   for (const item of itemsOf(a, lineBased(ctx, a))) {
     const who = leadingUnits(ctx, item.text);
     if (!who) continue;
-    const m = /^[\s\u3000]*(?:[:：，,]|主要|具体|牵头|负责|承担)+/u.exec(who.rest);
+    const m = /^[\s\u3000]*(?:[（(][^）)]{0,40}[）)])?[\s\u3000]*(?:[:：，,]|共同|主要|具体|牵头|负责|承担)+/u.exec(who.rest);
     if (!m) continue; // `X的义务…` names a unit but assigns it nothing
     const task = cleanValue(who.rest.slice(m[0].length));
     if (task) for (const unit of who.units) out.push({ unit, task });
@@ -391,7 +392,7 @@ function staff(ctx: Context): Value {
   for (const a of ctx.articles) {
     for (const s of sentencesOf(a, lineBased(ctx, a))) {
       const at = s.normalized.indexOf("专职");
-      if (at < 0) continue;
+      if (at < 0 || s.normalized.length > MAX_ROLE_SENTENCE) continue;
       const after = [...s.normalized.slice(at).matchAll(COUNT)].map((x) => peopleCount(x[1])).find((n) => Number.isFinite(n));
       const before = [...s.normalized.slice(0, at).matchAll(COUNT)].map((x) => peopleCount(x[1])).filter((n) => Number.isFinite(n)).pop();
       const n = after ?? before;
@@ -411,6 +412,7 @@ export function memberRoles(ctx: Context, draft: Draft, bodies: Bodies): void {
     outer: for (const a of ctx.articles) {
       for (const s of sentencesOf(a, lineBased(ctx, a))) {
         const n = s.normalized;
+        if (n.length > MAX_ROLE_SENTENCE) continue;
         const hits = liableTerms.filter((t) => holdsTerm(n, t)).map((t) => n.indexOf(normalizeForMatch(t.split("+")[0])));
         const re = /对外承担.{0,8}?责任/u.exec(n);
         if (re) hits.push(re.index);
@@ -432,6 +434,7 @@ export function memberRoles(ctx: Context, draft: Draft, bodies: Bodies): void {
   for (const a of ctx.articles) {
     for (const s of sentencesOf(a, lineBased(ctx, a))) {
       const n = s.normalized;
+      if (n.length > MAX_ROLE_SENTENCE) continue;
       const names = [exec, "秘书处", "办公室"].map((x) => normalizeForMatch(x));
       // The body must be the subject: in the clause before 设在 (`联盟办公室设在X`), or the
       // sentence's subject when the clause starts with 设在 (`秘书处是…执行机构，设在X`);
@@ -441,7 +444,8 @@ export function memberRoles(ctx: Context, draft: Draft, bodies: Bodies): void {
         const clause = n.slice(clauseStart, m.index);
         const subject = clause === "" && names.some((x) => { const at = n.indexOf(x); return at >= 0 && at <= 4; });
         if (!subject && !names.some((x) => clause.includes(x))) continue;
-        const ref = ctx.parties.refs(n.slice(m.index + m[0].length))[0];
+        const rest = n.slice(m.index + m[0].length).replace(/^(?:本?联盟的?)/u, "");
+        const ref = ctx.parties.refs(rest)[0];
         if (ref && ref.at === 0) {
           host = { unit: ref.unit, a };
           break;
@@ -458,6 +462,7 @@ export function memberRoles(ctx: Context, draft: Draft, bodies: Bodies): void {
   for (const a of ctx.articles) {
     for (const s of sentencesOf(a, lineBased(ctx, a))) {
       const n = s.normalized;
+      if (n.length > MAX_ROLE_SENTENCE) continue;
       const seg = /委托(.{1,40}?)(?:统一|负责|代为)?管理(?:联盟)?(?:的)?经费/u.exec(n)?.[1] ?? /经费(?:由[^,]{0,20})?委托(.{1,40}?)管理/u.exec(n)?.[1] ?? /经费由(.{1,40}?)(?:统一|负责|单独|集中)?(?:管理|建账|设立专账|设立专户|专账|核算|保管|托管)/u.exec(n)?.[1];
       if (!seg) continue;
       const ref = ctx.parties.refs(seg)[0];

@@ -5,12 +5,14 @@
 // unit's id matched by name (ignoring spaces and bracket width, like the evidence rules).
 import { headingOf, normalizeForMatch, type Article, type Block } from "../documents/index.js";
 import { signatureTables, type SignatureTable } from "./signatures.js";
-import { cleanValue, looksLikeUnit, sentencesOf, stripItemMark } from "./text.js";
+import { cleanValue, looksLikeUnit, MAX_ROLE_SENTENCE, sentencesOf, stripItemMark } from "./text.js";
 
 export interface Unit {
   name: string;
   /** The role label the party list gives it (甲方). */
   role?: string;
+  /** A title the party list gives it: `甲方（牵头单位）：…`. */
+  title?: string;
   doc: number;
   block: Block;
 }
@@ -52,7 +54,8 @@ export function partyList(blocks: Block[], doc: number): Unit[] {
     const role = ROLE_LINE.exec(b.text);
     if (role) {
       const name = cutName(role[2]);
-      if (looksLikeUnit(name)) units.push({ name, role: role[1], doc, block: b });
+      const title = /^[^（(]*[（(](牵头单位|理事长单位|依托单位)[）)]/u.exec(b.text)?.[1];
+      if (looksLikeUnit(name)) units.push({ name, role: role[1], doc, block: b, ...(title ? { title } : {}) });
       continue;
     }
     const head = LIST_HEAD.exec(b.text);
@@ -121,6 +124,7 @@ export class Parties {
     this.units.push(u);
     this.keys.set(key, u);
     if (u.role && !this.keys.has(u.role)) this.keys.set(u.role, u);
+    if (u.title && !this.keys.has(u.title)) this.keys.set(u.title, u);
   }
 
   /** `X（以下简称“Y”）`: Y names X from then on. */
@@ -142,6 +146,7 @@ export class Parties {
     for (const a of articles) {
       for (const s of sentencesOf(a, lineBased(a))) {
         const text = s.normalized;
+        if (text.length > MAX_ROLE_SENTENCE) continue;
         for (const r of this.refs(text)) {
           const after = new RegExp(`^(?:作为|为|是)(?:本?联盟的?)?${TITLE_ALIAS}`, "u").exec(text.slice(r.at + r.length));
           const before = new RegExp(`${TITLE_ALIAS}(?:为|是)?$`, "u").exec(text.slice(0, r.at));
@@ -149,13 +154,11 @@ export class Parties {
           if (alias && !this.keys.has(alias)) this.keys.set(alias, r.unit);
         }
         // 理事会设理事长一名，由X委派的理事担任 / 理事长由X的代表担任 (not 副理事长).
-        if (!this.keys.has("理事长单位")) {
-          const m = /(?<!副)理事长(?:一名)?[，,、]?(?:[^，,]*[，,])?由(.*?)担任/u.exec(text);
-          if (m) {
-            const seg = m[1];
-            const r = this.refs(seg)[0];
-            if (r && r.at === 0) this.keys.set("理事长单位", r.unit);
-          }
+        for (let at = text.indexOf("理事长"); at >= 0 && !this.keys.has("理事长单位"); at = text.indexOf("理事长", at + 1)) {
+          if (text[at - 1] === "副") continue;
+          const m = /^理事长(?:一名)?[,、]?(?:[^,由]{0,30},)?由(.{1,64}?)(?:委派|推荐|推选|选派|的|负责人|代表|担任)/u.exec(text.slice(at, at + 120));
+          const r = m ? this.refs(m[1])[0] : undefined;
+          if (r && r.at === 0) this.keys.set("理事长单位", r.unit);
         }
       }
     }

@@ -27,6 +27,8 @@ const UNIT_HEAD = /单位|名称|成员|签约方|缔约方|甲方/u;
 const SIGNER_HEAD = /法定代表人|法人代表|签字|签署人|签名|授权代表|委托代理人|负责人/u;
 const DATE_HEAD = /日期|时间/u;
 const TASK_HEAD = /任务|分工|职责|成果/u;
+/** A cell left for a hand to fill: underscores, dashes, or the words 签字/签名/盖章 alone. */
+const BLANK = /^(?:[_＿\-—–\s]*|[（(]?(?:签字|签名|签章|盖章)[）)]?)$/u;
 const ROLE = /^[\s\u3000]*([甲乙丙丁戊己庚辛壬癸]方)/u;
 const SIGNER_KEY = /(法定代表人|法人代表|授权代表|委托代理人|负责人|代表)(?:[（(][^）)]*[）)])?[\s\u3000]*[:：]/u;
 const DATE_KEY = /(?:签署|签字|签订)?(?:日期|时间)[\s\u3000]*[:：]/u;
@@ -46,13 +48,13 @@ function tableAt(blocks: Block[], i: number, doc: number): { table: SignatureTab
   let k = i + 1;
   for (; k < blocks.length && blocks[k].kind === "table-row"; k++) {
     const c = cells(blocks[k].text);
-    const unit = cleanValue(c[unitCol] ?? "").replace(/^[甲乙丙丁戊己庚辛壬癸]方[:：]?/u, "");
+    const unit = cleanValue((c[unitCol] ?? "").replace(/[（(](?:盖章|公章|签章)[）)]/gu, "")).replace(/^[甲乙丙丁戊己庚辛壬癸]方[:：]?/u, "");
     if (unit === "") continue;
     const row: SignatureRow = { unit, block: blocks[k] };
     const role = ROLE.exec(c[unitCol] ?? "")?.[1];
     if (role) row.role = role;
     const signer = signerCol >= 0 ? cleanValue(c[signerCol] ?? "") : "";
-    if (signer) row.signatory = signer;
+    if (signer && !BLANK.test(signer)) row.signatory = signer;
     const date = dateCol >= 0 ? parseDateText(c[dateCol] ?? "") : undefined;
     if (date) row.date = date;
     rows.push(row);
@@ -74,7 +76,7 @@ function keyedLine(block: Block): SignatureRow | undefined {
   const role = ROLE.exec(text)?.[1];
   if (role) row.role = role;
   const who = cleanValue(dk ? rest.slice(0, dk.index) : rest);
-  if (who && !/^[_＿\-—\s]+$/u.test(who)) row.signatory = who;
+  if (who && !BLANK.test(who)) row.signatory = who;
   const date = dk ? parseDateText(rest.slice(dk.index + dk[0].length)) : undefined;
   if (date) row.date = date;
   return row;
@@ -146,7 +148,10 @@ export function signatureTables(blocks: Block[], doc: number, known: readonly st
 
 /** The capacity a signature table's header gives its signatories. */
 export function capacityOf(header: string): "legal_representative" | "authorized_agent" | undefined {
-  if (/法定代表人|法人代表/u.test(header)) return "legal_representative";
-  if (/授权代表|委托代理人|授权代理人/u.test(header)) return "authorized_agent";
+  const legal = /法定代表人|法人代表/u.test(header);
+  const agent = /授权代表|委托代理人|授权代理人|代理人/u.test(header);
+  // `法定代表人或授权代表（签字）` says neither: the person fills it in.
+  if (legal && !agent) return "legal_representative";
+  if (agent && !legal) return "authorized_agent";
   return undefined;
 }

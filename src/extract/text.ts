@@ -29,6 +29,13 @@ export function withoutLabel(text: string): string {
   return text.replace(ARTICLE_LABEL, "");
 }
 
+/**
+ * Sentences longer than this are skipped where extract looks for roles (liable entity, host,
+ * custodian, aliases): real sentences are far shorter, and a hostile 1 MB "sentence" must not
+ * cost time quadratic in its length.
+ */
+export const MAX_ROLE_SENTENCE = 2000;
+
 export interface Sentence {
   /** The sentence as written (no label, no ending mark). */
   text: string;
