@@ -439,7 +439,7 @@ export function memberRoles(ctx: Context, draft: Draft, bodies: Bodies): void {
       // The body must be the subject: in the clause before 设在 (`联盟办公室设在X`), or the
       // sentence's subject when the clause starts with 设在 (`秘书处是…执行机构，设在X`);
       // `联盟住所设在鸡西市` is not about the body.
-      for (const m of n.matchAll(/设在|依托单位(?:为|是)|依托于?/gu)) {
+      for (const m of n.matchAll(/设在|设于|挂靠(?:在|于)?|依托单位(?:为|是)|依托于?/gu)) {
         const clauseStart = Math.max(n.lastIndexOf(",", m.index), n.lastIndexOf("，", m.index)) + 1;
         const clause = n.slice(clauseStart, m.index);
         const subject = clause === "" && names.some((x) => { const at = n.indexOf(x); return at >= 0 && at <= 4; });
@@ -534,7 +534,9 @@ export function signedDate(ctx: Context): { date: string; source: string } | und
 
 export function signatures(ctx: Context, draft: Draft, signed: { date: string; source: string } | undefined): void {
   draft.set("agreement.signed_date", signed ? scalar(signed.date, signed.source) : todo({ zh: "未找到签署日期（签署页每行的日期）", en: "no signing date (the dates of the signature page)" }));
-  const t = ctx.parties.tables.find((x) => x.rows.length > 0 && x.rows.every((r) => r.signatory && r.unit));
+  // A table of parties with their representatives is no signature page: every row must also
+  // carry the date it was signed.
+  const t = ctx.parties.tables.find((x) => x.rows.length > 0 && x.rows.every((r) => r.signatory && r.unit && r.date));
   if (!t) {
     const some = ctx.parties.tables.length > 0;
     return draft.set(

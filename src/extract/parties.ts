@@ -50,7 +50,20 @@ function preambleOf(blocks: Block[]): Block[] {
 export function partyList(blocks: Block[], doc: number): Unit[] {
   const units: Unit[] = [];
   let listing = false;
+  let unitColumn = -1;
   for (const b of preambleOf(blocks)) {
+    if (b.kind === "table-row") {
+      // A party table before the first article: `序号 | 单位名称 | 法定代表人 | 住所`.
+      const cells = b.text.split("\t").map((c) => c.trim());
+      const head = cells.findIndex((c) => /^(?:单位名称|成员单位|缔约单位|单位|名称|成员单位名称)(?:[（(].*[）)])?$/u.test(c.replace(/\s+/gu, "")));
+      if (head >= 0) unitColumn = head;
+      else if (unitColumn >= 0) {
+        const name = cutName(cells[unitColumn] ?? "");
+        if (looksLikeUnit(name)) units.push({ name, doc, block: b });
+      }
+      continue;
+    }
+    unitColumn = -1;
     const role = ROLE_LINE.exec(b.text);
     if (role) {
       const name = cutName(role[2]);

@@ -144,3 +144,23 @@ describe("hostile text", () => {
     expect(charter.governance.liable_entity).toBe("TODO");
   });
 });
+
+describe("party tables and signature pages", () => {
+  it("a party table before the first article gives the parties; without dates it is no signature page", async () => {
+    const { members, charter } = await draft("t.md", ["# 示范产业技术创新战略联盟协议", "", "| 序号 | 单位名称 | 法定代表人 |", "|---|---|---|", "| 1 | 龙江示范材料股份有限公司 | 张三 |", "| 2 | 北方示范大学 | 李四 |", "", "第一条 联盟秘书处挂靠在北方示范大学，负责日常工作。"].join("\n"));
+    expect(members.members.map((m: { name: string }) => m.name)).toEqual(["龙江示范材料股份有限公司", "北方示范大学"]);
+    expect(charter.agreement.signatures).toBe("TODO");
+    expect(charter.governance.executive_body.host_member).toBe("M02");
+  });
+});
+
+describe("refusals through the API (UsageError, nothing written)", () => {
+  it("an unreadable --members roster", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "extract-syn-"));
+    dirs.push(dir);
+    writeFileSync(join(dir, "a.txt"), "示范产业技术创新战略联盟协议\n第一条 本协议有效期为三年。\n");
+    writeFileSync(join(dir, "成员名单.xlsx"), "<html><table></table></html>");
+    await expect(extract({ documents: [join(dir, "a.txt")], members: join(dir, "成员名单.xlsx"), lang: "en", cwd: dir })).rejects.toMatchObject({ name: "UsageError", text: { en: expect.stringContaining("cannot read the roster") } });
+    await expect(extract({ documents: [join(dir, "a.txt")], members: join(dir, "成员名单.xlsx"), lang: "zh", cwd: dir })).rejects.toMatchObject({ text: { zh: expect.stringContaining("无法读取成员名单") } });
+  });
+});
