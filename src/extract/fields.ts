@@ -297,6 +297,13 @@ export interface Bodies {
   executive?: { name: string; article: Article };
 }
 
+/** A body's name without the verb that sets it up: `理事会下设专家委员会` → `专家委员会`. */
+function trimBodyName(name: string): string {
+  const cut = name.replace(/[（(][^）)]{0,20}[）)]/gu, "");
+  const m = /^.*(?:下设|设立|设置|设有|成立|组建)/u.exec(cut);
+  return (m ? cut.slice(m[0].length) : cut).replace(/^(?:本?联盟)?设(?![计备])/u, "");
+}
+
 function validBody(name: string): boolean {
   return name.length >= 2 && name.length <= 16 && BODY_END.test(name) && !/[,，。；:：、]/u.test(name);
 }
@@ -308,9 +315,11 @@ function definedBody(s: Sentence, role: RegExp): string | undefined {
   if (!m) return undefined;
   const clauseStart = n.lastIndexOf(",", m.index) + 1;
   const before = n.slice(clauseStart, m.index);
-  const subj = /^(.*?)(?:是|为|作为)/u.exec(before)?.[1]?.replace(/^(?:本?联盟)?(?:设立?|设置)/u, "");
+  const raw = /^(.*?)(?:是|为|作为)/u.exec(before)?.[1];
+  const subj = raw === undefined ? undefined : trimBodyName(raw);
   if (subj && validBody(subj)) return subj;
-  const after = /^(?:是|为)([^,。；]{2,16})/u.exec(n.slice(m.index + m[0].length))?.[1];
+  const rawAfter = /^(?:是|为)([^,。；]{2,24})/u.exec(n.slice(m.index + m[0].length))?.[1];
+  const after = rawAfter === undefined ? undefined : trimBodyName(rawAfter);
   if (after && validBody(after)) return after;
   if (clauseStart > 0) {
     // `秘书处是联盟的常设机构，负责…` is caught above; `…，X为执行机构` too. The sentence's subject:
@@ -325,9 +334,12 @@ function setUp(ctx: Context): { name: string; article: Article }[] {
   const out: { name: string; article: Article }[] = [];
   for (const a of ctx.articles) {
     for (const s of sentencesOf(a, lineBased(ctx, a))) {
-      const m = /^(?:本?联盟)?设(?:立|置)?(?!在|于)(.+)$/u.exec(s.normalized);
+      const m = /^(?:本?联盟)?设(?:立|置)?(?!在|于)(.+)$/u.exec(s.normalized) ?? /(?:下设|设立|设有|设置)(?!在|于)(.+)$/u.exec(s.normalized);
       if (!m) continue;
-      for (const piece of m[1].split(/[、,和及与]/u)) if (validBody(piece)) out.push({ name: piece, article: a });
+      for (const raw of m[1].split(/[、,和及与]/u)) {
+        const piece = trimBodyName(raw);
+        if (validBody(piece)) out.push({ name: piece, article: a });
+      }
     }
   }
   return out;
@@ -351,9 +363,10 @@ export function findBodies(ctx: Context): Bodies {
   if (!bodies.advisory) {
     // A committee of experts the text describes without calling it 咨询机构 or listing it.
     for (const a of ctx.articles) {
-      const m = /([^\s,，。；、:：“”]{0,10}委员会)(?:由|负责|是)/u.exec(a.normalized);
-      if (m && validBody(m[1]) && /专家|技术|咨询/u.test(m[1]) && m[1] !== bodies.decision?.name) {
-        bodies.advisory = { name: m[1], article: a };
+      const m = /([^\s,，。；、:：“”]{0,10}委员会),?(?:由|负责|是)/u.exec(a.normalized);
+      const name = m ? trimBodyName(m[1]) : "";
+      if (m && validBody(name) && /专家|技术|咨询/u.test(name) && name !== bodies.decision?.name) {
+        bodies.advisory = { name, article: a };
         break;
       }
     }
@@ -383,7 +396,8 @@ export function bodiesAndStaff(ctx: Context, draft: Draft, bodies: Bodies): void
   draft.set("governance.executive_body.full_time_staff", staff(ctx));
 }
 
-const COUNT = /([0-9０-９〇零一二两三四五六七八九十百]+)(?:名|人)/gu;
+// A count of people; one after a range mark (`2-3名`, `二至三名`) states no single number.
+const COUNT = /(?<![-~～—–至到0-9０-９〇零一二两三四五六七八九十百])([0-9０-９〇零一二两三四五六七八九十百]+)(?:名|人)(?!以上|以下|左右)/gu;
 
 function staff(ctx: Context): Value {
   const lookedFor: Text = { zh: "未找到专职人员人数（“专职”所在句中的“N名”“N人”）", en: "no number of full-time staff (N名/N人 in the sentence with 专职)" };

@@ -164,3 +164,16 @@ describe("refusals through the API (UsageError, nothing written)", () => {
     await expect(extract({ documents: [join(dir, "a.txt")], members: join(dir, "成员名单.xlsx"), lang: "zh", cwd: dir })).rejects.toMatchObject({ text: { zh: expect.stringContaining("无法读取成员名单") } });
   });
 });
+
+describe("body names as set up", () => {
+  it("without the verb that sets them up, and without a parenthetical", async () => {
+    const { charter } = await draft("u.txt", ["示范产业技术创新战略联盟协议", "第一条 联盟设立理事会（决策机构）和秘书处（执行机构）。", "第二条 理事会下设专家委员会，由十名专家组成。"].join("\n"));
+    expect(charter.governance.decision_body.name).toBe("理事会");
+    expect(charter.governance.executive_body.name).toBe("秘书处");
+    expect(charter.governance.advisory_body.name).toBe("专家委员会");
+  });
+  it("a range of staff is no number", async () => {
+    const { charter } = await draft("v.txt", ["示范产业技术创新战略联盟协议", "第一条 联盟设理事会和秘书处。", "第二条 秘书处配备专职工作人员2-3名。"].join("\n"));
+    expect(charter.governance.executive_body.full_time_staff).toBe("TODO");
+  });
+});
