@@ -26,10 +26,14 @@ function lookedForTopic(id: string, what: Text): Text {
 const TITLE = /^(.*联盟)(协议书|协议|章程)$/u;
 
 export function titleAndName(ctx: Context, draft: Draft): void {
+  const line = (b: Block | undefined) => (b && b.text.length <= 200 ? cleanValue(b.text).replace(/[\s\u3000]+/gu, "").replace(/^《(.*)》$/u, "$1") : "");
   for (const [i, d] of ctx.docs.entries()) {
-    for (const b of d.blocks.slice(0, 12)) {
-      if (b.text.length > 200) continue;
-      const t = cleanValue(b.text).replace(/[\s\u3000]+/gu, "");
+    const first = d.blocks.slice(0, 12);
+    for (const [k, b] of first.entries()) {
+      let t = line(b);
+      // A cover page breaks the title over two lines: `…联盟` / `协议书`.
+      const next = line(first[k + 1]);
+      if (t.endsWith("联盟") && /^(?:协议书|协议|章程)$/u.test(next)) t += next;
       const m = TITLE.exec(t);
       if (!m || m[1].length < 4 || t.length > 60) continue;
       const src = blockSource(ctx, i, b);

@@ -177,3 +177,13 @@ describe("body names as set up", () => {
     expect(charter.governance.executive_body.full_time_staff).toBe("TODO");
   });
 });
+
+describe("title lines", () => {
+  it("a title broken over two lines of a cover page, or in 《》", async () => {
+    const a = await draft("w.txt", ["示范产业技术创新战略联盟", "协议书", "第一条 本协议有效期为三年。"].join("\n"));
+    expect(a.charter.agreement.title).toBe("示范产业技术创新战略联盟协议书");
+    expect(a.charter.alliance.name).toBe("示范产业技术创新战略联盟");
+    const b = await draft("x.txt", ["《示范产业技术创新战略联盟章程》", "第一条 本章程自通过之日起生效。"].join("\n"));
+    expect(b.charter.agreement.title).toBe("示范产业技术创新战略联盟章程");
+  });
+});
