@@ -45,6 +45,14 @@ export const HELP_TEXT = {
   initProfile: { zh: "示例按哪个规则集编写（默认：配置文件中的，否则 national）", en: "rule set the template is written for (default: the config file's, else national)" },
   initLang: { zh: `注释和示例的语言：${LANG_WORDS}（默认：取自 LANG/LC_ALL）`, en: `language of the comments and examples: ${LANG_WORDS} (default: from LANG/LC_ALL)` },
   force: { zh: "覆盖已有文件", en: "overwrite existing files" },
+  extract: {
+    zh: "从已签署的协议文件（.docx/.pdf/.md/.txt）起草 charter.yaml（及 members.yaml），每个值注明出处",
+    en: "draft charter.yaml (and members.yaml) from the signed agreement documents (.docx/.pdf/.md/.txt), each value with its source",
+  },
+  extractDocuments: { zh: "协议文件；第一个文件所在的文件夹是默认输出文件夹", en: "the agreement documents; the first one's folder is the default output folder" },
+  extractMembers: { zh: "成员名单（如 成员名单.xlsx），须在输出文件夹内；章程用 roster: 指向它", en: "the roster (e.g. 成员名单.xlsx), inside the output folder; the charter names it in roster:" },
+  extractOutput: { zh: "写入 charter.yaml 的文件夹（默认：第一个文件所在的文件夹）", en: "the folder to write charter.yaml to (default: the first document's folder)" },
+  extractLang: { zh: `注释和摘要的语言：${LANG_WORDS}（默认：取自 LANG/LC_ALL）`, en: `language of the comments and summary: ${LANG_WORDS} (default: from LANG/LC_ALL)` },
   explain: { zh: "显示规则的依据、说明（中英文）和修改建议", en: "the rule's citation, explanation (zh and en) and fix hint" },
   ruleId: { zh: "规则编号，例如 agreement/unsigned", en: "a rule id, such as agreement/unsigned" },
   explainLang: { zh: `只显示这种语言：${LANG_WORDS}（默认：中英文都显示）`, en: `print this language only: ${LANG_WORDS} (default: both)` },
@@ -86,6 +94,16 @@ const EPILOGUE: Record<string, { exit: T[]; examples: [string, T][] }> = {
     examples: [
       ["alliance-audit init my-alliance --profile heilongjiang", { zh: "在 my-alliance 中生成黑龙江省规则集的示例及配置文件", en: "write a Heilongjiang starter proposal and config into my-alliance" }],
       ["alliance-audit init . --lang zh --force", { zh: "在当前文件夹重新生成中文示例", en: "write the Chinese starter again into the current folder" }],
+    ],
+  },
+  extract: {
+    exit: [
+      { zh: "0  已写入草稿", en: "0  the draft was written" },
+      { zh: "2  文件缺失或无法读取、目标文件已存在（未加 --force）或无法写入；未写入任何文件", en: "2  a document is missing or unreadable, a file exists (without --force) or cannot be written; nothing was written" },
+    ],
+    examples: [
+      ["alliance-audit extract 联盟协议.docx --members 成员名单.xlsx", { zh: "从协议和名单起草章程摘要", en: "draft the digest from the agreement and the roster" }],
+      ["alliance-audit extract 联盟协议.pdf 联盟章程.docx --lang zh", { zh: "从两份文件起草，中文注释", en: "draft from two documents, with Chinese comments" }],
     ],
   },
   explain: {

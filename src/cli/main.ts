@@ -102,6 +102,21 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
       io.stdout.write(initProposal({ dir, profile, lang, force: flags.force, writeConfig: flags.profile !== undefined, configLang: flags.lang }).message[lang]);
     });
   localiseHelp(init, "init", langGuess);
+  // extract (documents.md §5): a draft charter.yaml from the agreement documents. Wiring only;
+  // the command lives in src/extract/command.ts, loaded on use.
+  const extract = program
+    .command("extract")
+    .description(H("extract"))
+    .argument("<documents...>", H("extractDocuments"))
+    .option("--members <file>", H("extractMembers"))
+    .option("-o, --output <dir>", H("extractOutput"))
+    .option("--force", H("force"))
+    .addOption(langOpt(H("extractLang")))
+    .action(async (documents: string[], flags: { members?: string; output?: string; force?: boolean; lang?: Lang }) => {
+      const { extractCommand } = await import("../extract/command.js");
+      await extractCommand(documents, flags, io);
+    });
+  localiseHelp(extract, "extract", langGuess);
   const explain = program
     .command("explain")
     .description(H("explain"))
