@@ -11,7 +11,7 @@ import { FAIL_ON, PROFILES, type FailOn, type Lang, type Profile, type Report } 
 import { resolveProfile } from "../profile/resolve.js";
 import type { EffectiveProfile, ProfileLayer } from "../profile/types.js";
 import { failsRun } from "../engine/status.js";
-import { rulesMeta } from "../rules/meta.js";
+import { profileName, rulesMeta } from "../registry/meta.js";
 import { VERSION } from "../version.js";
 import { checkOutput, writeOutput } from "./output.js";
 import { runInputs } from "./inputs.js";
@@ -291,7 +291,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   }
   if (flags.watch) {
     const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }) }, io);
+    return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile), profileName: profileName(s.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }) }, io);
   }
   const settings = resolveSettings(options); // validate before any file is read
   const progress = progressReporter(io, !!flags.output);
@@ -306,7 +306,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (notice) io.stderr.write(`alliance-audit: ${notice[settings.lang]}\n`);
   if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
+  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), profileName: profileName(settings.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
   if (flags.output) await writeOutput(flags.output, text);
   else io.stdout.write(text);
   // Exit 1 when any finding is at or above --fail-on: a failing proposal, or an unaudited one

@@ -5,7 +5,14 @@ import { resolveProfile } from "../profile/resolve.js";
 import { citationsFor } from "../policy/cite.js";
 import { citationText, clauseText, DOCUMENTS } from "../policy/documents.js";
 import { RULES, type Rule } from "../rules/index.js";
-import { PROFILES } from "../types.js";
+import { registry } from "../registry/index.js";
+import type { PROFILES } from "../types.js";
+
+/** A rule's level in a registered profile, undefined when off there. */
+function levelIn(profile: string, ruleId: string): string | undefined {
+  const l = registry.profiles.get(profile)?.layer.rules[ruleId]?.level;
+  return l && l !== "off" ? l : undefined;
+}
 
 export function ruleDoc(rule: Rule): string {
   const refs = rule.citation ? [rule.citation, ...(rule.alsoCites ?? [])] : [];
@@ -16,7 +23,7 @@ export function ruleDoc(rule: Rule): string {
     "",
     "| profile | severity |",
     "|---|---|",
-    ...PROFILES.map((p) => `| ${p} | ${rule.severity[p] ?? "— (not active)"} |`),
+    ...registry.profileNames().map((p) => `| ${p} | ${levelIn(p, rule.id) ?? "— (not active)"} |`),
     "",
     "## 依据 / Citation",
     "",
@@ -40,9 +47,19 @@ export function ruleDoc(rule: Rule): string {
 }
 
 export function rulesIndex(): string {
-  const lines = ["# Rules", "", "Generated from the rule objects in `src/rules/` (`npm run docs`). Severities: N = national, HLJ = heilongjiang.", "", "| rule | N | HLJ | title | citation |", "|---|---|---|---|---|"];
+  // One severity column per profile of the registry (national = N, heilongjiang = HLJ).
+  const names = registry.profileNames();
+  const short = (p: string) => (p === "national" ? "N" : p === "heilongjiang" ? "HLJ" : p);
+  const lines = [
+    "# Rules",
+    "",
+    "Generated from the rule objects in `src/rules/` (`npm run docs`). Severities: N = national, HLJ = heilongjiang; a rule active in neither is turned on by a profile file (profiles.md).",
+    "",
+    `| rule | ${names.map(short).join(" | ")} | title | citation |`,
+    `|---|${names.map(() => "---|").join("")}---|---|`,
+  ];
   for (const r of RULES) {
-    lines.push(`| [${r.id}](${r.id}.md) | ${r.severity.national ?? "—"} | ${r.severity.heilongjiang ?? "—"} | ${r.title.zh} — ${r.title.en} | ${r.citation ? citationText(r.citation, "zh") : "—"} |`);
+    lines.push(`| [${r.id}](${r.id}.md) | ${names.map((p) => levelIn(p, r.id) ?? "—").join(" | ")} | ${r.title.zh} — ${r.title.en} | ${r.citation ? citationText(r.citation, "zh") : "—"} |`);
   }
   return lines.join("\n") + "\n";
 }

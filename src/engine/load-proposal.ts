@@ -7,7 +7,8 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CHARTER_NAMES, displayPath, MEMBERS_NAMES, type Proposal } from "../discover.js";
 import type { LoadedDocument } from "../load/document.js";
 import { linkedEntries, loadLinkedDocuments, type LinkedDocument } from "../load/linked.js";
-import { readProposalFile as readDocument } from "../load/read.js";
+import { readProposalFile } from "../load/read.js";
+import { registry } from "../registry/index.js";
 import type { DocRole } from "../rules/rule.js";
 import type { FindingInput } from "./finding.js";
 
@@ -24,6 +25,9 @@ function listing(dir: string): Set<string> {
     return new Set();
   }
 }
+
+/** A proposal file, read by the registry's loader for its name. */
+const readDocument = (path: string, role: "charter" | "members") => readProposalFile(path, role, registry.loaders);
 
 export async function loadProposal(proposal: Proposal, cwd: string): Promise<LoadOutcome> {
   const dir = resolve(proposal.charter.abs, "..");

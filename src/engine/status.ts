@@ -5,14 +5,9 @@
 // file/* finding is at or above --fail-on (a lowered file/* rule may let it through).
 import type { Counts, FailOn, Finding, ProposalReport, Severity, Status, Summary } from "../types.js";
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+import { atOrAbove, isFileRule } from "../severity.js";
 
-export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
-  return failOn !== "never" && RANK[severity] >= RANK[failOn];
-}
-
-/** file/* rules say that a proposal's files could not be read: nothing else was checked. */
-export const isFileRule = (ruleId: string): boolean => ruleId.startsWith("file/");
+export { atOrAbove, isFileRule } from "../severity.js";
 
 export function statusOf(findings: readonly Finding[], failOn: FailOn): Status {
   if (findings.some((f) => isFileRule(f.ruleId))) return "unaudited";

@@ -46,7 +46,6 @@ const WORDS = {
   zh: {
     title: "产业技术创新战略联盟申报材料审核报告",
     tool: "工具", profile: "规则集", config: "配置文件", none: "无", asOf: "审核日期", failOn: "未通过阈值", unaudited: "未审核",
-    profiles: { national: "国家（国科发政〔2008〕770号）", heilongjiang: "黑龙江省" } as Record<string, string>,
     summary: "汇总", proposals: "申报材料", passed: "通过", failed: "未通过", suppressed: "已抑制",
     error: "错误", warning: "警告", info: "提示", total: "合计", affected: "涉及申报材料",
     byCondition: "按条件统计", condition: "条件",
@@ -68,7 +67,6 @@ filterPlaceholder: "按路径、联盟名称、问题内容、规则编号或条
   en: {
     title: "Alliance proposal audit report",
     tool: "Tool", profile: "Profile", config: "Config", none: "none", asOf: "As of", failOn: "Fail on", unaudited: "Unaudited",
-    profiles: { national: "national (Guokefazheng [2008] No. 770)", heilongjiang: "Heilongjiang" } as Record<string, string>,
     summary: "Summary", proposals: "Proposals", passed: "Passed", failed: "Failed", suppressed: "Suppressed",
     error: "Errors", warning: "Warnings", info: "Info", total: "Total", affected: "Proposals affected",
     byCondition: "By condition", condition: "Condition",
@@ -349,7 +347,7 @@ export const html: Formatter = (report, ctx) => {
     `<h1>${e(w.title)}</h1>`,
     '<dl class="meta">',
     `<div><dt>${e(w.asOf)}</dt><dd class="mono" data-meta="asOf">${e(report.asOf)}</dd></div>`,
-    `<div><dt>${e(w.profile)}</dt><dd data-meta="profile">${e(typeof report.profile === "string" ? (w.profiles[report.profile] ?? report.profile) : profileLabel(report.profile, lang))}</dd></div>`,
+    `<div><dt>${e(w.profile)}</dt><dd data-meta="profile">${e(ctx.profileName?.[lang] ?? profileLabel(report.profile, lang))}</dd></div>`,
     `<div><dt>${e(w.config)}</dt><dd class="mono" data-meta="config">${e(report.config ?? w.none)}</dd></div>`,
     `<div><dt>${e(w.failOn)}</dt><dd data-meta="failOn">${e(ctx.failOn === "never" ? "never" : SEVERITY_WORD[lang][ctx.failOn])}</dd></div>`,
     `<div><dt>${e(w.tool)}</dt><dd>alliance-audit ${e(report.tool.version)}</dd></div>`,

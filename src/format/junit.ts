@@ -5,7 +5,7 @@
 // schema (windyroad): it wants properties/system-out/system-err on every suite, a timestamp and a
 // hostname, and no attributes on <testsuites>. Times are 0 and the timestamp is the as-of date,
 // so the same report gives the same bytes.
-import { atOrAbove, isFileRule } from "../engine/status.js";
+import { atOrAbove, isFileRule } from "../severity.js";
 import { profileLabel } from "../report.js";
 import type { Finding, Lang, ProposalReport, Report, RulesMeta } from "../types.js";
 import { citeText, evidenceText } from "./common.js";

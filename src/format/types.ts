@@ -1,4 +1,4 @@
-import type { FailOn, Lang, Report, RulesMeta } from "../types.js";
+import type { FailOn, Lang, Report, RulesMeta, Text } from "../types.js";
 
 export interface FormatContext {
   lang: Lang;
@@ -9,6 +9,8 @@ export interface FormatContext {
   rules: RulesMeta;
   /** Stylish and HTML show each rule's fix hint under its first finding (`--no-fix-hints` turns it off). */
   fixHints?: boolean;
+  /** The profile's name as people read it (the registry's name of a built-in); else the report's. */
+  profileName?: Text;
   /** Terminal width for wrapping (stylish); undefined: no wrapping. */
   width?: number;
 }

@@ -7,11 +7,9 @@ import type { Text } from "../types.js";
 import { LIMITS } from "../limits.js";
 import { normalizeRoster } from "../model/aliases.js";
 import { textFieldMatcher, type SchemaName } from "../schema/schemas.js";
-import { loadCsv } from "./csv.js";
 import { decode } from "./decode.js";
 import type { LoadResult } from "./document.js";
-import { loadJson } from "./json.js";
-import { loadYaml } from "./yaml.js";
+import { builtinLoaders, type Loader } from "./loaders.js";
 
 const at0 = { line: 1, column: 1 };
 const failure = (message: Text): LoadResult => ({ ok: false, error: { message, position: at0 } });
@@ -82,25 +80,35 @@ function fsError(e: unknown): Text {
  * Read and parse one proposal file; an .xlsx roster is a zip, not text, so it is branched off
  * before decoding and its reader is imported only then (a YAML-only audit never loads it).
  */
-export async function readProposalFile(path: string, role: SchemaName): Promise<LoadResult> {
-  if (extname(path).toLowerCase() !== ".xlsx") return readDocument(path, role);
+/**
+ * Read one proposal file as the charter or the roster with the loader its name ends in (the
+ * registry's loaders; an unknown ending is read as YAML, the format `init` writes).
+ */
+export async function readProposalFile(path: string, role: SchemaName, loaders: readonly Loader[] = builtinLoaders): Promise<LoadResult> {
+  const ext = extname(path).toLowerCase();
+  const loader = loaders.find((l) => l.extensions.includes(ext)) ?? loaders.find((l) => l.id === "yaml")!;
   const bytes = readBytes(path);
   if (!(bytes instanceof Uint8Array)) return bytes;
-  const { loadXlsx } = await import("./xlsx.js");
-  const result = await loadXlsx(bytes);
+  let result: LoadResult;
+  if (loader.binary) result = await loader.load(bytes);
+  else {
+    const decoded = decode(bytes);
+    if (!decoded.ok) return { ok: false, error: { message: decoded.message, position: decoded.position ?? at0 } };
+    result = loader.load(decoded.text, { isTextField: textFieldMatcher(role) });
+  }
   if (result.ok && role === "members") normalizeRoster(result.doc.data);
   return result;
 }
 
-/** Read, decode and parse one proposal file as the charter or the roster. */
+/** Read, decode and parse one text proposal file (YAML, JSON, CSV) synchronously. */
 export function readDocument(path: string, role: SchemaName): LoadResult {
   const bytes = readBytes(path);
   if (!(bytes instanceof Uint8Array)) return bytes;
   const decoded = decode(bytes);
   if (!decoded.ok) return { ok: false, error: { message: decoded.message, position: decoded.position ?? at0 } };
   const ext = extname(path).toLowerCase();
-  const isTextField = textFieldMatcher(role);
-  const result = ext === ".json" ? loadJson(decoded.text, { isTextField }) : ext === ".csv" ? loadCsv(decoded.text) : loadYaml(decoded.text, { isTextField });
+  const loader = builtinLoaders.find((l) => !l.binary && l.extensions.includes(ext)) ?? builtinLoaders[0];
+  const result = (loader as Extract<Loader, { binary?: false }>).load(decoded.text, { isTextField: textFieldMatcher(role) });
   if (result.ok && role === "members") normalizeRoster(result.doc.data);
   return result;
 }

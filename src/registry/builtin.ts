@@ -2,6 +2,7 @@
 // 国科发政〔2008〕770号 第八条 (and the tool's own rules), the national and Heilongjiang profiles —
 // derived from each rule's own severity map, so a rule stays self-describing — and the roles a
 // proposal's files play. A province's rules are another plugin or, more simply, a profile file.
+import { builtinLoaders } from "../load/loaders.js";
 import { CHARTER_FILE_NAMES, ROSTER_FILE_NAMES } from "../load/names.js";
 import { DOCUMENTS } from "../policy/documents.js";
 import { derivedProfile } from "../profile/builtin.js";
@@ -47,4 +48,5 @@ export const builtinPlugin: Plugin = {
     charter: { names: CHARTER_FILE_NAMES, schema: "charter" },
     members: { names: ROSTER_FILE_NAMES, schema: "members" },
   },
+  loaders: builtinLoaders,
 };

@@ -1,6 +1,7 @@
 // The registry: the one place that holds what plugins contribute (rules by condition, profiles,
 // policy documents, document roles). Everything that was a closed list asks it; adding a rule, a
 // profile or a role is an entry in a plugin (docs/architecture.md has the recipes).
+import type { Loader } from "../load/loaders.js";
 import type { PolicyDocumentDef } from "../policy/documents.js";
 import type { Rule } from "../rules/rule.js";
 import { builtinPlugin } from "./builtin.js";
@@ -12,6 +13,7 @@ export class Registry {
   readonly profiles: ReadonlyMap<string, ProfileDefinition>;
   readonly documents: ReadonlyMap<string, PolicyDocumentDef>;
   readonly roles: ReadonlyMap<string, DocumentRole>;
+  readonly loaders: readonly Loader[];
   private readonly byId: Map<string, Rule>;
 
   constructor(plugins: readonly Plugin[]) {
@@ -19,7 +21,9 @@ export class Registry {
     const profiles = new Map<string, ProfileDefinition>();
     const documents = new Map<string, PolicyDocumentDef>();
     const roles = new Map<string, DocumentRole>();
+    const loaders: Loader[] = [];
     for (const p of plugins) {
+      loaders.push(...(p.loaders ?? []));
       conditions.push(...(p.conditions ?? []));
       for (const [k, v] of Object.entries(p.profiles ?? {})) profiles.set(k, v);
       for (const [k, v] of Object.entries(p.documents ?? {})) documents.set(k, v);
@@ -35,6 +39,7 @@ export class Registry {
     this.profiles = profiles;
     this.documents = documents;
     this.roles = roles;
+    this.loaders = loaders;
   }
 
   getRule(id: string): Rule | undefined {

@@ -3,6 +3,7 @@
 // the profiles, the loaders by file name, the document roles — is an entry of a plugin. The
 // built-in catalogue (builtin.ts) is the first plugin; the registry (index.ts) is the only place
 // that holds the lists, and every other module asks it.
+import type { Loader } from "../load/loaders.js";
 import type { PolicyDocumentDef } from "../policy/documents.js";
 import type { ProfileLayer } from "../profile/types.js";
 import type { Rule } from "../rules/rule.js";
@@ -37,4 +38,6 @@ export interface Plugin {
   conditions?: readonly ConditionModule[];
   profiles?: Record<string, ProfileDefinition>;
   roles?: Record<string, DocumentRole>;
+  /** Readers of proposal files by name ending (yaml, json, csv, xlsx …). */
+  loaders?: readonly Loader[];
 }

@@ -1,7 +1,7 @@
 // Shared by the format tests: reports made by auditing the fixture proposals in
 // test/fixtures/formats, hand-made reports for exact escaping checks, and the official schemas
 // copied into test/fixtures/standards (tests never read ../shared).
-import { rulesMeta } from "../../src/rules/meta.js";
+import { rulesMeta } from "../../src/registry/meta.js";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { audit, type AuditOptions } from "../../src/audit.js";

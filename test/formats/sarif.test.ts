@@ -1,6 +1,6 @@
 // SARIF: valid against the OASIS 2.1.0 schema (JSON Schema draft-04, with formats), and what
 // GitHub code scanning requires on top of it.
-import { rulesMeta } from "../../src/rules/meta.js";
+import { rulesMeta } from "../../src/registry/meta.js";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

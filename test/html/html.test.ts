@@ -2,7 +2,7 @@
 // forbids fetching and admits only the page's own script), every report text escaped, every
 // proposal shown, the same bytes for the same report. test/integration/browser.test.ts checks it in
 // Chromium.
-import { rulesMeta } from "../../src/rules/meta.js";
+import { rulesMeta } from "../../src/registry/meta.js";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";

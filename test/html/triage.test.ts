@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/audit.js";
 import { html } from "../../src/format/html.js";
-import { rulesMeta } from "../../src/rules/meta.js";
+import { rulesMeta } from "../../src/registry/meta.js";
 import type { FormatContext } from "../../src/format/types.js";
 import type { Lang } from "../../src/types.js";
 

@@ -2,7 +2,7 @@
 // Chinese and English (the templates with the same placeholders); every UsageError (the CLI's
 // exit-2 messages) is written in both; the tables of `rules` and stylish are localised; --lang
 // and the LANG/LC_ALL default reach every command.
-import { rulesMeta } from "../../src/rules/meta.js";
+import { rulesMeta } from "../../src/registry/meta.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";

@@ -3,7 +3,7 @@
 // the summary numbers, filtering, sorting, printing — and that the page makes no request and
 // shows a <script> in an alliance name as text. Skips, with the reason printed, where
 // /usr/bin/chromium is not installed (scripts/install-chromium.sh installs it).
-import { rulesMeta } from "../../src/rules/meta.js";
+import { rulesMeta } from "../../src/registry/meta.js";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

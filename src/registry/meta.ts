@@ -1,11 +1,12 @@
-// The rule catalogue as formats see it (RuleMeta): built here, at the rules' side, and handed to
-// formatters by the caller, so that a format never imports the rule list (issue #9's layering).
+// The rule catalogue as formats see it (RuleMeta): built from the registry for the profile in force
+// and handed to formatters by the caller, so that a format never imports the rule list (issue #9).
 import { citationsFor } from "../policy/cite.js";
 import { citationLabel, clauseText, DOCUMENTS, type PolicyRef } from "../policy/documents.js";
-import type { RulesMeta } from "../types.js";
+import type { RulesMeta, Text } from "../types.js";
+import { registry } from "./index.js";
 import { levelOf, resolveProfile } from "../profile/resolve.js";
 import type { EffectiveProfile } from "../profile/types.js";
-import { RULES } from "./index.js";
+import { RULES } from "../rules/index.js";
 
 /** A profile's rule metadata; a built-in profile may be given by name. */
 export function rulesMeta(profileOrName: EffectiveProfile | string): RulesMeta {
@@ -32,4 +33,10 @@ export function rulesMeta(profileOrName: EffectiveProfile | string): RulesMeta {
     };
   }
   return out;
+}
+
+/** The name people read for a profile: a built-in's from the registry, a file's its own. */
+export function profileName(profile: EffectiveProfile): Text {
+  if (typeof profile.id !== "string") return profile.id.name;
+  return registry.profiles.get(profile.id)?.name ?? { zh: profile.id, en: profile.id };
 }
