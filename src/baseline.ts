@@ -274,6 +274,29 @@ export function applyBaseline(report: Report, baseline: Baseline, o: ApplyOption
     g.total--;
     matched.add(f);
   }
+  // Pass 3, for entries written before revision 2 moved a finding to another place (fidelity.md
+  // C9: an unsigned member is now located at its roster entry, no longer in the charter): the same
+  // rule and message text in the same proposal folder, wherever the entry said it was.
+  const moved = new Map<string, string[]>();
+  for (const k of groups.keys()) {
+    const [file, ruleId] = k.split("\0");
+    const folderKey = `${dirname(file)}\0${ruleId}`;
+    moved.set(folderKey, [...(moved.get(folderKey) ?? []), k]);
+  }
+  for (const f of all) {
+    if (matched.has(f) || isFileRule(f.ruleId)) continue;
+    const folder = dirname(baselinePath(f.file, o.baselineFile, cwd));
+    const m = fingerprint(f.message);
+    for (const k of moved.get(`${folder}\0${f.ruleId}`) ?? []) {
+      const g = groups.get(k)!;
+      const n = g.byMessage.get(m) ?? 0;
+      if (n <= 0) continue;
+      g.byMessage.set(m, n - 1);
+      g.total--;
+      matched.add(f);
+      break;
+    }
+  }
 
   const proposals = report.proposals.map((p): ProposalReport => {
     const kept = p.findings.filter((f) => !matched.has(f));

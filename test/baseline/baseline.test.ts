@@ -160,3 +160,24 @@ describe("--baseline", () => {
     expect(zh.stderr).toContain("基线文件不存在：nope.json");
   });
 });
+
+describe("baselines written before revision 2", () => {
+  it("keep matching a finding revision 2 moved (an unsigned member, now at its roster entry, fidelity.md C9)", () => {
+    const dir = box.dir("moved");
+    box.proposal({ charter: (c) => ((c.agreement as { signatures: { member: string }[] }).signatures = (c.agreement as { signatures: { member: string }[] }).signatures.filter((s) => s.member !== "M04")) }, "moved/p");
+    const old = {
+      version: 1,
+      tool: "alliance-audit",
+      lang: "en",
+      findings: [{ file: "p/charter.yaml", ruleId: "agreement/unsigned", pointer: "/agreement/signatures", message: "member M04（哈东精密铸造有限公司） has not signed the agreement", count: 1 }],
+    };
+    writeFileSync(join(dir, "old.json"), JSON.stringify(old));
+    const r = run(dir, "p", "--baseline", "old.json", "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(json(r).summary.suppressed).toBe(1);
+    expect(ids(r)).toEqual([]);
+    // Another member's finding is not taken for it.
+    writeFileSync(join(dir, "other.json"), JSON.stringify({ ...old, findings: [{ ...old.findings[0], message: "member M05（沈北轻合金装备有限公司） has not signed the agreement" }] }));
+    expect(ids(run(dir, "p", "--baseline", "other.json", "--lang", "en"))).toEqual(["agreement/unsigned /members/3/id"]);
+  });
+});

@@ -131,9 +131,11 @@ afterAll(() => box.cleanup());
 describe("hostile file systems", () => {
   for (const c of CASES) it(c.title, () => checkCase(run, c));
 
-  it.skipIf(!hasMkfifo)("FIFOs and link loops: the whole batch finishes quickly", () => {
-    expect(run.cli.ms).toBeLessThan(20_000);
-    expect(run.apiMs).toBeLessThan(10_000);
+  it.skipIf(!hasMkfifo)("FIFOs and link loops: the whole batch finishes, never blocked on a FIFO (no timeout kill, no signal)", () => {
+    // Not a duration: a FIFO opened for a blocking read would hang until runBatch's timeout kills
+    // the binary (signal SIGTERM); the time itself is bench/'s business.
+    expect(run.cli.signal).toBeNull();
+    expect([0, 1]).toContain(run.cli.code);
   });
 
   it("the batch: every proposal reported, same report in-process and from the binary, nothing changed", () => {
