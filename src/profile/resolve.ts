@@ -73,22 +73,48 @@ export function resolveProfile(input: ResolveInput): EffectiveProfile {
   const { base, layers } = profileChain(input.profile ?? "national", input.from, input.cwd);
   const all = input.config ? [...layers, input.config] : layers;
   const eff: EffectiveProfile = { id: input.profile && isBuiltinProfile(input.profile) ? input.profile : (input.profile ?? "national"), base, rules: {} };
+  const setAt: Record<string, string | undefined> = {};
   all.forEach((layer, i) => {
     for (const [id, entry] of Object.entries(layer.rules)) {
       const prev = eff.rules[id];
+      // A later `cite` replaces the primary citation, which moves to the front of alsoCites.
+      const replaced = entry.cite && prev?.cite ? [prev.cite, ...(prev.replacedCites ?? [])] : prev?.replacedCites;
       eff.rules[id] = {
         level: entry.level,
         ...(entry.options ? { options: entry.options } : prev?.options ? { options: prev.options } : {}),
         ...(entry.cite ? { cite: entry.cite } : prev?.cite ? { cite: prev.cite } : {}),
+        ...(replaced?.length ? { replacedCites: replaced } : {}),
         ...(i > 0 || layer.file ? { explicit: true } : {}),
       };
+      setAt[id] = entry.at ?? layer.display;
     }
   });
+  requireOptions(eff, setAt);
   for (const [id, level] of Object.entries(input.rules ?? {})) {
     eff.rules[id] = { ...(eff.rules[id] ?? {}), level, explicit: true };
   }
   eff.id = reportName(layers, input.config);
   return eff;
+}
+
+/**
+ * A rule turned on without the options it needs (`members/min-members: error` with no `min`
+ * anywhere in the chain) would check nothing and look like it passed: an exit-2 error naming
+ * where it was turned on and what it takes.
+ */
+function requireOptions(eff: EffectiveProfile, setAt: Record<string, string | undefined>): void {
+  for (const [id, setting] of Object.entries(eff.rules)) {
+    if (setting.level === "off") continue;
+    const rule = registry.getRule(id);
+    const required = (rule?.options?.schema as { required?: string[] } | undefined)?.required ?? [];
+    const have = { ...(rule?.options?.defaults ?? {}), ...(setting.options ?? {}) };
+    const missing = required.filter((k) => have[k] === undefined);
+    if (!rule || missing.length === 0 || !setAt[id]) continue;
+    throw new UsageError({
+      zh: `${setAt[id]}：规则 ${id} 已启用但缺少选项 ${missing.join("、")}，它因此什么也不会检查；请写成 [${setting.level}, ${rule.options!.accepts.zh}]`,
+      en: `${setAt[id]}: ${id} is turned on without its option${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, so it would check nothing; write [${setting.level}, ${rule.options!.accepts.en}]`,
+    });
+  }
 }
 
 /**
