@@ -42,6 +42,13 @@ export function profileChain(spec: string, from: string, cwd: string, seen: stri
   }
   const doc = parseSettingFile(abs, shown, KIND);
   const at = locator(doc, shown);
+  // `profile:` is the config file's older spelling of `extends:`; a profile file has only the new one.
+  if (doc.data.profile !== undefined) {
+    throw new UsageError({
+      zh: `规则集文件 ${at("/profile", "key")}：请用 extends（profile: 是配置文件中 extends 的旧写法）`,
+      en: `profile ${at("/profile", "key")}: use extends (profile: is the config file's older spelling of it)`,
+    });
+  }
   for (const key of Object.keys(doc.data)) {
     if (!PROFILE_KEYS.includes(key)) {
       throw new UsageError({
@@ -50,7 +57,6 @@ export function profileChain(spec: string, from: string, cwd: string, seen: stri
       });
     }
   }
-  if (doc.data.profile !== undefined) throw new UsageError({ zh: `规则集文件 ${at("/profile", "key")}：请用 extends`, en: `profile ${at("/profile", "key")}: use extends` });
   const part = profilePart(doc.data, at, KIND);
   const layer: ProfileLayer = { ...part, file: abs, display: shown, name: part.name ?? { zh: basename(abs), en: basename(abs) } };
   const parent = profileChain(layer.extends ?? "national", dirname(abs), cwd, [...seen, abs]);
