@@ -14,6 +14,8 @@ import type { BaseProfile, EffectiveProfile, Level, ProfileLayer } from "./types
 
 const PROFILE_KEYS = ["extends", "name", "sources", "rules", "$schema"];
 const KIND: Text = { zh: "规则集文件", en: "profile" };
+/** The longest `extends` chain of files followed. */
+export const MAX_CHAIN = 32;
 
 export const isBuiltinProfile = (spec: string): boolean => registry.profiles.has(spec);
 
@@ -29,6 +31,13 @@ export function profileChain(spec: string, from: string, cwd: string, seen: stri
   if (seen.includes(abs)) {
     const cycle = [...seen.slice(seen.indexOf(abs)), abs].map((f) => displayPath(f, cwd));
     throw new UsageError({ zh: `规则集的 extends 形成循环：${cycle.join(" → ")}`, en: `the profiles' extends chain is a cycle: ${cycle.join(" -> ")}` });
+  }
+  // Attacker-written chains are bounded like every other input: no real profile is 32 files deep.
+  if (seen.length >= MAX_CHAIN) {
+    throw new UsageError({
+      zh: `规则集的 extends 链超过 ${MAX_CHAIN} 个文件（到 ${shown} 为止）；请缩短它`,
+      en: `the profiles' extends chain is longer than ${MAX_CHAIN} files (up to ${shown}); shorten it`,
+    });
   }
   if (!existsSync(abs)) {
     const names = registry.profileNames();

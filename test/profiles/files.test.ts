@@ -86,6 +86,17 @@ describe("extends", () => {
     expect(r.stderr).toContain("cycle: self.yaml -> self.yaml");
   });
 
+  it("a chain longer than 32 files is exit 2 (bounded like every input); 32 are followed", async () => {
+    const root = box.dir();
+    for (let i = 0; i < 40; i++) put(root, `c${i}.yaml`, i === 39 ? "rules: {}\n" : `extends: c${i + 1}.yaml\n`);
+    const long = await cli(["--profile", "c0.yaml", "."], root);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain("the profiles' extends chain is longer than 32 files (up to c32.yaml); shorten it");
+    const dir = box.proposal();
+    const ok = await cli(["--as-of", AS_OF, "--profile", join(root, "c8.yaml"), "."], dir);
+    expect(ok.code).toBe(0);
+  });
+
   it("a missing file in the chain is exit 2 naming it", async () => {
     const root = box.dir();
     put(root, "a.yaml", "extends: ./gone.yaml\n");
