@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../src/registry/index.js";
 import { cli, ensureBuilt, json, ROOT } from "../helpers/cli.js";
+import type { Mutation } from "../helpers/proposal.js";
 import { AS_OF, auditWith, findingsOf, proposalWithProfile, Sandbox } from "./helpers.js";
 
 const box = new Sandbox();
@@ -17,7 +18,11 @@ beforeAll(async () => {
 const N2 = { document: "国科发政〔2008〕770号", article: "第八条（二）" };
 const HLJ6 = { document: "黑龙江省工作意见", article: "第6条" };
 /** M04 has not signed: agreement/unsigned, a rule citing N 第八条（二） that HLJ 第6条 repeats. */
-const unsigned = { charter: (c: { agreement: { signatures: { member: string }[] } }) => (c.agreement.signatures = c.agreement.signatures.filter((s) => s.member !== "M04")) };
+const unsigned: Mutation = {
+  charter: (c) => {
+    c.agreement.signatures = (c.agreement.signatures as { member: string }[]).filter((s) => s.member !== "M04");
+  },
+};
 
 describe("the built-in profiles (fidelity.md C2: the same citations as before)", () => {
   it("heilongjiang cites HLJ 第6条 first and N 第八条（二） after it; national cites N alone", async () => {
