@@ -20,6 +20,8 @@ export function citationsFor(rule: Rule, profile: EffectiveProfile): { citation?
     return { citation: first, alsoCites: rest };
   }
   const same = (a: Citation, b: Citation) => a.document === b.document && a.article === b.article;
-  const all = refs.map(citationOf);
-  return { citation: cite, alsoCites: all.filter((c) => !same(c, cite)) };
+  // What was primary before this `cite` (a lower layer's cite, else the rule's own first clause)
+  // moves to the front of alsoCites; a national-rooted profile still cites no Heilongjiang article.
+  const before = [...(profile.rules[rule.id]?.replacedCites ?? []), ...own];
+  return { citation: cite, alsoCites: before.filter((c, i) => !same(c, cite) && before.findIndex((d) => same(c, d)) === i) };
 }

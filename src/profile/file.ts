@@ -10,7 +10,7 @@ import type { Rule } from "../rules/rule.js";
 import { suggest } from "../rules/similar.js";
 import { createAjv, type Validator } from "../schema/validators.js";
 import type { Citation, Text } from "../types.js";
-import type { Level, ProfileLayer, ProfileSource } from "./types.js";
+import type { LayerRule, Level, ProfileLayer, ProfileSource } from "./types.js";
 
 const LEVELS: readonly Level[] = ["off", "info", "warning", "error"];
 
@@ -72,6 +72,9 @@ export function profilePart(data: Record<string, unknown>, at: Locate, kind: Tex
       const o = v as Record<string, unknown>;
       const ok = o && typeof o === "object" && !Array.isArray(o) && typeof o.title === "string" && o.title.trim() !== "" && (o.url === undefined || typeof o.url === "string") && Object.keys(o).every((k) => k === "title" || k === "url");
       if (!ok) bad(pointer, { zh: `来源 ${id} 应为 { title: 文件名称, url?: 网址 }`, en: `the source ${id} must be { title: the document's title, url?: its address }` });
+      if ((o.title as string).length > MAX_TEXT || (typeof o.url === "string" && o.url.length > MAX_TEXT)) {
+        bad(pointer, { zh: `来源 ${id} 的 title 或 url 过长（最多 ${MAX_TEXT} 个字符）`, en: `the title or url of the source ${id} is too long (at most ${MAX_TEXT} characters)` });
+      }
       layer.sources[id] = { title: (o.title as string).trim(), ...(typeof o.url === "string" ? { url: o.url } : {}) };
     }
   }
@@ -82,7 +85,8 @@ export function profilePart(data: Record<string, unknown>, at: Locate, kind: Tex
       bad("/rules", { zh: "rules 应为“规则编号: 级别”或“规则编号: [级别, 选项, { cite, article }]”的映射", en: 'rules must be a mapping of "rule-id: level" or "rule-id: [level, options, { cite, article }]"' });
     }
     for (const [id, entry] of Object.entries(rules as Record<string, unknown>)) {
-      layer.rules[id] = ruleEntry(id, entry, `/rules/${esc(id)}`, layer.sources, bad);
+      const pointer = `/rules/${esc(id)}`;
+      layer.rules[id] = { ...ruleEntry(id, entry, pointer, layer.sources, bad), at: at(pointer, "key") };
     }
   }
   return layer;
@@ -90,7 +94,7 @@ export function profilePart(data: Record<string, unknown>, at: Locate, kind: Tex
 
 type Bad = (pointer: string, what: Text, how?: "key" | "value") => never;
 
-function ruleEntry(id: string, entry: unknown, pointer: string, sources: Record<string, ProfileSource>, bad: Bad): ProfileLayer["rules"][string] {
+function ruleEntry(id: string, entry: unknown, pointer: string, sources: Record<string, ProfileSource>, bad: Bad): LayerRule {
   const rule = registry.getRule(id);
   if (!rule) {
     const near = suggest(id, registry.rules.map((r) => r.id));
@@ -111,7 +115,7 @@ function ruleEntry(id: string, entry: unknown, pointer: string, sources: Record<
       en: `${id} cannot be turned off: when a file is missing or unreadable the proposal's conditions were not checked at all; lower it to warning or info instead`,
     });
   }
-  const out: ProfileLayer["rules"][string] = { level: level as Level };
+  const out: LayerRule = { level: level as Level };
   if (options !== undefined && options !== null) out.options = checkOptions(rule!, options, `${pointer}/1`, bad);
   if (cite !== undefined) out.cite = checkCite(id, cite, `${pointer}/2`, sources, bad);
   return out;
@@ -128,17 +132,52 @@ function checkOptions(rule: Rule, options: unknown, pointer: string, bad: Bad): 
   }
   if (!v(options)) {
     const e = v.errors?.[0];
-    const field = e?.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "";
-    const extra = e?.keyword === "additionalProperties" ? String((e.params as { additionalProperty: string }).additionalProperty) : "";
-    const what = extra ? `unknown option "${extra}"` : `${field ? `${field} ` : ""}${e?.message ?? "is invalid"}`;
-    const whatZh = extra ? `未知的选项“${extra}”` : `${field ? `${field} ` : ""}${e?.message ?? "无效"}`;
+    const what = e ? optionError(e) : { zh: "无效", en: "is invalid" };
     bad(`${pointer}${e?.instancePath ?? ""}`, {
-      zh: `规则 ${rule.id} 的选项有误：${whatZh}；可用的选项：${rule.options!.accepts.zh}`,
-      en: `invalid options for ${rule.id}: ${what}; accepted: ${rule.options!.accepts.en}`,
+      zh: `规则 ${rule.id} 的选项有误：${what.zh}；可用的选项：${rule.options!.accepts.zh}`,
+      en: `invalid options for ${rule.id}: ${what.en}; accepted: ${rule.options!.accepts.en}`,
+    });
+  }
+  // What a schema cannot say: a range whose bounds are the wrong way round accepts nothing.
+  const o = options as Record<string, unknown>;
+  if (typeof o.min_years === "number" && typeof o.max_years === "number" && o.min_years > o.max_years) {
+    bad(`${pointer}/min_years`, {
+      zh: `规则 ${rule.id} 的选项有误：min_years（${o.min_years}）大于 max_years（${o.max_years}）；可用的选项：${rule.options!.accepts.zh}`,
+      en: `invalid options for ${rule.id}: min_years (${o.min_years}) is greater than max_years (${o.max_years}); accepted: ${rule.options!.accepts.en}`,
     });
   }
   return options as Record<string, unknown>;
 }
+
+/** An option's schema error as people read it, in both languages (Ajv's own text is English only). */
+function optionError(e: NonNullable<Validator["errors"]>[number]): Text {
+  const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "";
+  const p = e.params as Record<string, unknown>;
+  const f = (zh: string, en: string): Text => ({ zh: `${field ? `${field} ` : ""}${zh}`, en: `${field ? `${field} ` : ""}${en}` });
+  const TYPES: Record<string, string> = { integer: "整数", number: "数", boolean: "true 或 false", array: "列表", object: "映射", string: "文本" };
+  switch (e.keyword) {
+    case "additionalProperties":
+      return { zh: `未知的选项“${String(p.additionalProperty)}”`, en: `unknown option "${String(p.additionalProperty)}"` };
+    case "required":
+      return { zh: `缺少选项 ${String(p.missingProperty)}`, en: `the option ${String(p.missingProperty)} is missing` };
+    case "type":
+      return f(`应为${TYPES[String(p.type)] ?? String(p.type)}`, `must be ${String(p.type) === "integer" ? "a whole number" : String(p.type) === "boolean" ? "true or false" : `a${/^[aeiou]/.test(String(p.type)) ? "n" : ""} ${String(p.type)}`}`);
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return f(`应 ${String(p.comparison)} ${String(p.limit)}`, `must be ${String(p.comparison)} ${String(p.limit)}`);
+    case "minItems":
+      return f(`至少应有 ${String(p.limit)} 项`, `must list at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}`);
+    case "pattern":
+      return f("格式不符（应为 2、4 或 6 位数字）", "has the wrong form (2, 4 or 6 digits)");
+    default:
+      return f(e.message ?? "无效", e.message ?? "is invalid");
+  }
+}
+
+/** Longest text a source's title or a citation's article may be (the report schema's bound). */
+const MAX_TEXT = 1024;
 
 function checkCite(id: string, cite: unknown, pointer: string, sources: Record<string, ProfileSource>, bad: Bad): Citation {
   const o = cite as Record<string, unknown>;
@@ -149,6 +188,9 @@ function checkCite(id: string, cite: unknown, pointer: string, sources: Record<s
   const title = sources[src]?.title ?? (src in DOCUMENTS ? DOCUMENTS[src as keyof typeof DOCUMENTS].name.zh : undefined);
   if (!title) {
     bad(`${pointer}/cite`, { zh: `未知的来源“${src}”（可用：${known.join("、")}；请在 sources 中定义）`, en: `unknown source "${src}" (known: ${known.join(", ")}; define it under sources)` });
+  }
+  if (typeof o.article === "string" && o.article.length > MAX_TEXT) {
+    bad(`${pointer}/article`, { zh: `规则 ${id} 的 article 过长（最多 ${MAX_TEXT} 个字符）`, en: `the article of ${id} is too long (at most ${MAX_TEXT} characters)` });
   }
   return { document: title!, article: typeof o.article === "string" ? o.article.trim() : "" };
 }

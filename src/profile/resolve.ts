@@ -14,6 +14,8 @@ import type { BaseProfile, EffectiveProfile, Level, ProfileLayer } from "./types
 
 const PROFILE_KEYS = ["extends", "name", "sources", "rules", "$schema"];
 const KIND: Text = { zh: "规则集文件", en: "profile" };
+/** The longest `extends` chain of files followed. */
+export const MAX_CHAIN = 32;
 
 export const isBuiltinProfile = (spec: string): boolean => registry.profiles.has(spec);
 
@@ -30,6 +32,13 @@ export function profileChain(spec: string, from: string, cwd: string, seen: stri
     const cycle = [...seen.slice(seen.indexOf(abs)), abs].map((f) => displayPath(f, cwd));
     throw new UsageError({ zh: `规则集的 extends 形成循环：${cycle.join(" → ")}`, en: `the profiles' extends chain is a cycle: ${cycle.join(" -> ")}` });
   }
+  // Attacker-written chains are bounded like every other input: no real profile is 32 files deep.
+  if (seen.length >= MAX_CHAIN) {
+    throw new UsageError({
+      zh: `规则集的 extends 链超过 ${MAX_CHAIN} 个文件（到 ${shown} 为止）；请缩短它`,
+      en: `the profiles' extends chain is longer than ${MAX_CHAIN} files (up to ${shown}); shorten it`,
+    });
+  }
   if (!existsSync(abs)) {
     const names = registry.profileNames();
     throw new UsageError({
@@ -42,6 +51,13 @@ export function profileChain(spec: string, from: string, cwd: string, seen: stri
   }
   const doc = parseSettingFile(abs, shown, KIND);
   const at = locator(doc, shown);
+  // `profile:` is the config file's older spelling of `extends:`; a profile file has only the new one.
+  if (doc.data.profile !== undefined) {
+    throw new UsageError({
+      zh: `规则集文件 ${at("/profile", "key")}：请用 extends（profile: 是配置文件中 extends 的旧写法）`,
+      en: `profile ${at("/profile", "key")}: use extends (profile: is the config file's older spelling of it)`,
+    });
+  }
   for (const key of Object.keys(doc.data)) {
     if (!PROFILE_KEYS.includes(key)) {
       throw new UsageError({
@@ -50,7 +66,6 @@ export function profileChain(spec: string, from: string, cwd: string, seen: stri
       });
     }
   }
-  if (doc.data.profile !== undefined) throw new UsageError({ zh: `规则集文件 ${at("/profile", "key")}：请用 extends`, en: `profile ${at("/profile", "key")}: use extends` });
   const part = profilePart(doc.data, at, KIND);
   const layer: ProfileLayer = { ...part, file: abs, display: shown, name: part.name ?? { zh: basename(abs), en: basename(abs) } };
   const parent = profileChain(layer.extends ?? "national", dirname(abs), cwd, [...seen, abs]);
@@ -73,22 +88,48 @@ export function resolveProfile(input: ResolveInput): EffectiveProfile {
   const { base, layers } = profileChain(input.profile ?? "national", input.from, input.cwd);
   const all = input.config ? [...layers, input.config] : layers;
   const eff: EffectiveProfile = { id: input.profile && isBuiltinProfile(input.profile) ? input.profile : (input.profile ?? "national"), base, rules: {} };
+  const setAt: Record<string, string | undefined> = {};
   all.forEach((layer, i) => {
     for (const [id, entry] of Object.entries(layer.rules)) {
       const prev = eff.rules[id];
+      // A later `cite` replaces the primary citation, which moves to the front of alsoCites.
+      const replaced = entry.cite && prev?.cite ? [prev.cite, ...(prev.replacedCites ?? [])] : prev?.replacedCites;
       eff.rules[id] = {
         level: entry.level,
         ...(entry.options ? { options: entry.options } : prev?.options ? { options: prev.options } : {}),
         ...(entry.cite ? { cite: entry.cite } : prev?.cite ? { cite: prev.cite } : {}),
+        ...(replaced?.length ? { replacedCites: replaced } : {}),
         ...(i > 0 || layer.file ? { explicit: true } : {}),
       };
+      setAt[id] = entry.at ?? layer.display;
     }
   });
+  requireOptions(eff, setAt);
   for (const [id, level] of Object.entries(input.rules ?? {})) {
     eff.rules[id] = { ...(eff.rules[id] ?? {}), level, explicit: true };
   }
   eff.id = reportName(layers, input.config);
   return eff;
+}
+
+/**
+ * A rule turned on without the options it needs (`members/min-members: error` with no `min`
+ * anywhere in the chain) would check nothing and look like it passed: an exit-2 error naming
+ * where it was turned on and what it takes.
+ */
+function requireOptions(eff: EffectiveProfile, setAt: Record<string, string | undefined>): void {
+  for (const [id, setting] of Object.entries(eff.rules)) {
+    if (setting.level === "off") continue;
+    const rule = registry.getRule(id);
+    const required = (rule?.options?.schema as { required?: string[] } | undefined)?.required ?? [];
+    const have = { ...(rule?.options?.defaults ?? {}), ...(setting.options ?? {}) };
+    const missing = required.filter((k) => have[k] === undefined);
+    if (!rule || missing.length === 0 || !setAt[id]) continue;
+    throw new UsageError({
+      zh: `${setAt[id]}：规则 ${id} 已启用但缺少选项 ${missing.join("、")}，它因此什么也不会检查；请写成 [${setting.level}, ${rule.options!.accepts.zh}]`,
+      en: `${setAt[id]}: ${id} is turned on without its option${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, so it would check nothing; write [${setting.level}, ${rule.options!.accepts.en}]`,
+    });
+  }
 }
 
 /**

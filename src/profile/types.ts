@@ -18,6 +18,11 @@ export interface RuleSetting {
   /** The clause this profile has the rule cite first (profiles.md `cite`, fidelity.md C2). */
   cite?: Citation;
   /**
+   * Clauses a lower layer had the rule cite first and a later layer's `cite` replaced, the most
+   * recent first: each was the primary citation, so it moves to the front of `alsoCites`.
+   */
+  replacedCites?: Citation[];
+  /**
    * Set by a user's file (profile or config) or the API rather than derived from a built-in: a
    * configured severity then wins over a finding's own (an agent's signature is a warning).
    */
@@ -48,5 +53,14 @@ export interface ProfileLayer {
   /** A built-in name or a file path (relative to the file's folder) this profile extends. */
   extends?: string;
   sources: Record<string, ProfileSource>;
-  rules: Record<string, { level: Level; options?: Record<string, unknown>; cite?: Citation }>;
+  rules: Record<string, LayerRule>;
+}
+
+/** A rule entry of one layer as written. */
+export interface LayerRule {
+  level: Level;
+  options?: Record<string, unknown>;
+  cite?: Citation;
+  /** Where the entry is written (`shanxi.yaml:7:3`), for errors found once the chain is flattened. */
+  at?: string;
 }
