@@ -40,7 +40,9 @@ export function explainCommand(id: string, lang?: Lang, profile?: EffectiveProfi
     fix: { zh: "修改建议：", en: "How to fix:" },
   };
   const label = (k: keyof typeof L) => langs.map((l) => L[k][l]).join(" / ");
-  const pad = (k: keyof typeof L) => `${label(k)}    `;
+  // Every label padded to the widest, so that the values line up.
+  const width = Math.max(...(Object.keys(L) as (keyof typeof L)[]).filter((k) => k !== "explanation" && k !== "fix" && k !== "none").map((k) => label(k).length));
+  const pad = (k: keyof typeof L) => `${label(k).padEnd(width)}    `;
   const lines = [`${rule.id}`, `  ${langs.map((l) => rule.title[l]).join(" — ")}`, ""];
   if (profile) {
     const setting = profile.rules[rule.id];

@@ -27,8 +27,15 @@ export const TEMPLATE_ALLIANCE_NAME = "示例先进金属材料产业技术创�
 /** Valid 统一社会信用代码 (both GB 32100 checks pass), made up for the template. */
 export const TEMPLATE_CREDIT_CODES = ["91230100MA1C4E7R50", "12230000412003128L", "12230000414005880L"] as const;
 
+/**
+ * The marker of the template lines written for each built-in profile. A profile without one has
+ * no template of its own: an error here, never a silent fall-back to another profile's lines.
+ */
+const TEMPLATE_MARKERS: Record<string, string> = { national: "@N ", heilongjiang: "@HLJ " };
+
 function fill(text: string, vars: TemplateVars, profile: Profile): string {
-  const keep = profile === "national" ? "@N " : "@HLJ ";
+  const keep = TEMPLATE_MARKERS[profile];
+  if (!keep) throw new Error(`no init template lines for the profile ${profile}`);
   const lines: string[] = [];
   for (const line of text.split("\n")) {
     const m = /^(\s*)(@N |@HLJ )(.*)$/.exec(line);

@@ -141,3 +141,14 @@ describe("--quiet", () => {
     expect(stylish.code).toBe(0);
   });
 });
+
+describe("a reader that closes the pipe early", () => {
+  it("gets no EPIPE stack trace (`alliance-audit rules | head -1`)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { fileURLToPath } = await import("node:url");
+    const bin = fileURLToPath(new URL("../../bin/alliance-audit.js", import.meta.url));
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" rules --lang en | head -1`], { encoding: "utf8" });
+    expect(r.stdout).toMatch(/^profile national:/);
+    expect(r.stderr).not.toMatch(/EPIPE|at \S+ \(/);
+  });
+});
