@@ -33,6 +33,8 @@ export const HELP_TEXT = {
   noConfig: { zh: "忽略配置文件", en: "ignore config files" },
   baseline: { zh: "只报告此基线文件中没有记录的问题（其余计为已抑制）", en: "report only findings not recorded in this baseline file (the others count as suppressed)" },
   updateBaseline: { zh: "把当前的问题写入 --baseline 文件，退出码为 0", en: "write the current findings to the --baseline file and exit 0" },
+  cache: { zh: "记住每份申报材料的审核结果，只重新审核文件或设置有变化的（结果保存在用户缓存文件夹）", en: "remember each proposal's findings and audit again only proposals whose files or settings changed (kept in the user's cache folder)" },
+  cacheLocation: { zh: "缓存文件或其所在文件夹（默认：$XDG_CACHE_HOME/alliance-audit 或 ~/.cache/alliance-audit）", en: "the cache file, or a folder for it (default: $XDG_CACHE_HOME/alliance-audit or ~/.cache/alliance-audit)" },
   watch: { zh: "被审核的文件保存后自动重新审核（Ctrl-C 退出）", en: "audit again whenever an audited file is saved (Ctrl-C quits)" },
   version: { zh: "显示版本号", en: "print the version" },
   help: { zh: "显示帮助", en: "display help" },

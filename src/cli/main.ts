@@ -45,6 +45,8 @@ interface AuditFlags {
   watch?: boolean;
   /** false for --no-fix-hints. */
   fixHints: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode, so output is flushed). */
@@ -75,6 +77,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .option("--baseline <file>", H("baseline"))
     .option("--update-baseline", H("updateBaseline"))
     .option("--watch", H("watch"))
+    .option("--cache", H("cache"))
+    .option("--cache-location <path>", H("cacheLocation"))
     .helpCommand("help [command]", H("helpCommand"))
     // Subcommands (rules, merge) have their own --profile/--format/--lang: without this the
     // program's options of the same name swallow them (`rules --profile heilongjiang` listed national).
@@ -243,6 +247,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
     failOn: flags.failOn,
     members: flags.members,
     quiet: flags.quiet,
+    ...(flags.cache ? { cache: true, cacheLocation: flags.cacheLocation } : {}),
   };
   if (flags.jobs !== undefined) {
     const jobs = Number(flags.jobs);
@@ -263,6 +268,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   assertNotEmpty("-o", flags.output);
   assertNotEmpty("--baseline", flags.baseline);
   assertNotEmpty("--members", flags.members);
+  assertNotEmpty("--cache-location", flags.cacheLocation);
   // The config file fills what the command line leaves unset (read again at every --watch run).
   const cli = { ...options };
   const withConfig = () => applyConfig({ ...cli }, resolveConfig(flags.config, process.cwd()));
