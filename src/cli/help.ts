@@ -3,7 +3,6 @@
 // the texts of the language chosen before parsing (--lang, the config's `lang`, LANG/LC_ALL, or
 // the system locale), so `--help` and `help [command]` speak the user's language.
 import { Command, InvalidArgumentError, type Help, type Option, type Argument } from "commander";
-import stringWidth from "string-width";
 import { LANG_WORDS, normaliseLang } from "../i18n.js";
 import type { Lang } from "../types.js";
 
@@ -160,10 +159,29 @@ function extraInfo(choices: readonly string[] | undefined, defaultValue: unknown
  * Help in `lang`: the headings, choices and defaults in that language, and widths counted in
  * terminal columns (a Chinese character takes two), so the columns line up and wrap correctly.
  */
+/**
+ * Display width for help's columns. string-width (Unicode property regexes, Intl.Segmenter) costs
+ * ~25 ms to load, a sixth of a cold audit, so main() loads it only when help is asked for; until
+ * then, a wide/full-width CJK character counts two and anything else one, which is exact for the
+ * help texts themselves.
+ */
+let widthOf = (s: string): number => {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+};
+
+export async function loadHelpWidth(): Promise<void> {
+  widthOf = (await import("string-width")).default;
+}
+
 export function helpConfiguration(lang: Lang): Partial<Help> {
   return {
     styleTitle: (s: string) => HEADINGS[s]?.[lang] ?? s,
-    displayWidth: (s: string) => stringWidth(s),
+    displayWidth: (s: string) => widthOf(s),
     optionDescription: (o: Option) => {
       const show = o.required || o.optional || (o.isBoolean() && typeof o.defaultValue === "boolean");
       // `--no-color` and friends have default true: an implementation detail, not shown.
