@@ -14,8 +14,11 @@ import type { ProposalCache } from "../cache/store.js";
 import { auditParts, entryOf, type ProposalParts, type Settings } from "./audit-proposal.js";
 
 const CHUNK = 16;
-/** Proposals per extra worker before one is worth starting. */
-const PER_WORKER = 64;
+/**
+ * Proposals per extra worker before one is worth starting (measured: BENCHMARKS.md, "workers'
+ * crossover"). ALLIANCE_AUDIT_PER_WORKER overrides it, for that measurement only.
+ */
+const PER_WORKER = /^[1-9]\d{0,6}$/.test(process.env.ALLIANCE_AUDIT_PER_WORKER ?? "") ? Number(process.env.ALLIANCE_AUDIT_PER_WORKER) : 64;
 
 export interface PoolOptions {
   jobs: number;
