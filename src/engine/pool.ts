@@ -1,7 +1,6 @@
 // Audits many proposals on worker threads. The main thread takes chunks too, so `--jobs 2` on two
 // cores is two auditors; results are put back in proposal order, so the report is byte-identical
-// to `--jobs 1`. Small batches do not start workers at all: a worker costs ~40 ms to start,
-// a proposal ~1 ms to audit.
+// to `--jobs 1`. Small batches do not start workers at all (PER_WORKER below).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
@@ -15,10 +14,12 @@ import { auditParts, entryOf, type ProposalParts, type Settings } from "./audit-
 
 const CHUNK = 16;
 /**
- * Proposals per extra worker before one is worth starting (measured: BENCHMARKS.md, "workers'
- * crossover"). ALLIANCE_AUDIT_PER_WORKER overrides it, for that measurement only.
+ * Proposals per extra worker before one is worth starting. Measured on the 2-vCPU CI class
+ * (BENCHMARKS.md, "workers' crossover"): a second thread gains nothing below about a thousand
+ * proposals (its start-up, the copies of settings and reports, and a second core that a shared VM
+ * gives only in part). ALLIANCE_AUDIT_PER_WORKER overrides it, for that measurement and for tests.
  */
-const PER_WORKER = /^[1-9]\d{0,6}$/.test(process.env.ALLIANCE_AUDIT_PER_WORKER ?? "") ? Number(process.env.ALLIANCE_AUDIT_PER_WORKER) : 64;
+const PER_WORKER = /^[1-9]\d{0,6}$/.test(process.env.ALLIANCE_AUDIT_PER_WORKER ?? "") ? Number(process.env.ALLIANCE_AUDIT_PER_WORKER) : 1000;
 
 export interface PoolOptions {
   jobs: number;

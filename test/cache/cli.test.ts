@@ -11,9 +11,9 @@ let env: Record<string, string>;
 beforeAll(async () => {
   await ensureBuilt();
   root = mkdtempSync(join(tmpdir(), "aa-cache-cli-"));
-  // 140 proposals: enough for the pool to start a worker (64 per extra worker).
+  // 140 proposals, and the pool told to start a worker from 64 proposals on.
   for (let i = 0; i < 140; i++) cpSync(join(ROOT, "examples", i % 2 ? "missing-bodies" : "compliant-national"), join(root, "batch", `p${String(i).padStart(3, "0")}`), { recursive: true });
-  env = { XDG_CACHE_HOME: join(root, "xdg") };
+  env = { XDG_CACHE_HOME: join(root, "xdg"), ALLIANCE_AUDIT_PER_WORKER: "64" };
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
