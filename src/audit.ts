@@ -44,6 +44,13 @@ export interface AuditOptions {
   shard?: Shard;
   /** The config file these options came from, as the report names it (relative to cwd), or null. */
   configFile?: string | null;
+  /**
+   * Remember each proposal's findings and audit again only proposals whose files or settings
+   * changed (ESLint's --cache). Off by default.
+   */
+  cache?: boolean;
+  /** The cache file, or a folder for it (default: the user's cache folder, src/cache/location.ts). */
+  cacheLocation?: string;
   /** Called as proposals finish (for a progress indicator). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -97,6 +104,11 @@ export function resolveSettings(o: AuditOptions): Settings {
   return { profile, asOf, lang, failOn, quiet: o.quiet ?? false, cwd };
 }
 
+async function openCache(options: AuditOptions, settings: Settings) {
+  const [{ ProposalCache }, { cacheFile }, { VERSION }] = await Promise.all([import("./cache/store.js"), import("./cache/location.js"), import("./version.js")]);
+  return ProposalCache.open(cacheFile(options.cacheLocation, settings.cwd), settings, { version: VERSION });
+}
+
 export async function audit(options: AuditOptions = {}): Promise<Report> {
   const settings = resolveSettings(options);
   const cwd = settings.cwd;
@@ -111,7 +123,10 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError({ zh: `--jobs 应为正整数，实际是 ${String(jobs)}`, en: `--jobs must be a positive whole number, got ${String(jobs)}` });
   const mine = shardOf(proposals, options.shard);
-  const reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress });
+  // The cache module is loaded only when asked for (a cold start without --cache pays nothing).
+  const cache = options.cache ? await openCache(options, settings) : undefined;
+  const reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress, cache });
+  await cache?.save();
   reports.push(...skippedReports(shardOf(skipped, options.shard), settings)); // nothing skipped silently
   return buildReport({ profile: settings.profile.id, asOf: settings.asOf, config: options.configFile ?? null }, reports);
 }

@@ -3,7 +3,6 @@
 // the texts of the language chosen before parsing (--lang, the config's `lang`, LANG/LC_ALL, or
 // the system locale), so `--help` and `help [command]` speak the user's language.
 import { Command, InvalidArgumentError, type Help, type Option, type Argument } from "commander";
-import stringWidth from "string-width";
 import { LANG_WORDS, normaliseLang } from "../i18n.js";
 import type { Lang } from "../types.js";
 
@@ -33,6 +32,8 @@ export const HELP_TEXT = {
   noConfig: { zh: "忽略配置文件", en: "ignore config files" },
   baseline: { zh: "只报告此基线文件中没有记录的问题（其余计为已抑制）", en: "report only findings not recorded in this baseline file (the others count as suppressed)" },
   updateBaseline: { zh: "把当前的问题写入 --baseline 文件，退出码为 0", en: "write the current findings to the --baseline file and exit 0" },
+  cache: { zh: "记住每份申报材料的审核结果，只重新审核文件或设置有变化的（结果保存在用户缓存文件夹）", en: "remember each proposal's findings and audit again only proposals whose files or settings changed (kept in the user's cache folder)" },
+  cacheLocation: { zh: "缓存文件或其所在文件夹（默认：$XDG_CACHE_HOME/alliance-audit 或 ~/.cache/alliance-audit）", en: "the cache file, or a folder for it (default: $XDG_CACHE_HOME/alliance-audit or ~/.cache/alliance-audit)" },
   watch: { zh: "被审核的文件保存后自动重新审核（Ctrl-C 退出）", en: "audit again whenever an audited file is saved (Ctrl-C quits)" },
   version: { zh: "显示版本号", en: "print the version" },
   help: { zh: "显示帮助", en: "display help" },
@@ -176,10 +177,29 @@ function extraInfo(choices: readonly string[] | undefined, defaultValue: unknown
  * Help in `lang`: the headings, choices and defaults in that language, and widths counted in
  * terminal columns (a Chinese character takes two), so the columns line up and wrap correctly.
  */
+/**
+ * Display width for help's columns. string-width (Unicode property regexes, Intl.Segmenter) costs
+ * ~25 ms to load, a sixth of a cold audit, so main() loads it only when help is asked for; until
+ * then, a wide/full-width CJK character counts two and anything else one, which is exact for the
+ * help texts themselves.
+ */
+let widthOf = (s: string): number => {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+};
+
+export async function loadHelpWidth(): Promise<void> {
+  widthOf = (await import("string-width")).default;
+}
+
 export function helpConfiguration(lang: Lang): Partial<Help> {
   return {
     styleTitle: (s: string) => HEADINGS[s]?.[lang] ?? s,
-    displayWidth: (s: string) => stringWidth(s),
+    displayWidth: (s: string) => widthOf(s),
     optionDescription: (o: Option) => {
       const show = o.required || o.optional || (o.isBoolean() && typeof o.defaultValue === "boolean");
       // `--no-color` and friends have default true: an implementation detail, not shown.

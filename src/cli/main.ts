@@ -2,7 +2,6 @@
 // Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 the command could not run.
 import { Command, CommanderError, Option } from "commander";
 import { parseShard, resolveSettings, type AuditOptions } from "../audit.js";
-import { mergeReports } from "../merge.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "../errors.js";
 import { loadFormatter, formatNames } from "../format/index.js";
@@ -18,13 +17,10 @@ import { runInputs } from "./inputs.js";
 import { assertNotAnInput, assertNotEmpty } from "../fs/inputs.js";
 import { capJobs } from "../engine/pool.js";
 import { atOrAbove } from "../engine/audit-proposal.js";
-import { explainCommand, rulesCommand, schemaCommand } from "./commands.js";
 import { applyConfig, configLang, configPath, resolveConfig } from "../config.js";
-import { auditWithBaseline, updateBaselineFromReport } from "../baseline.js";
-import { initProposal } from "../init.js";
-import { watchAudit } from "./watch.js";
+import { auditWithBaseline } from "../baseline.js";
 import { localizeCommanderError } from "./commander-i18n.js";
-import { HELP_TEXT, helpConfiguration, langOption, localiseHelp } from "./help.js";
+import { HELP_TEXT, helpConfiguration, langOption, loadHelpWidth, localiseHelp } from "./help.js";
 
 interface AuditFlags {
   profile?: string;
@@ -45,11 +41,15 @@ interface AuditFlags {
   watch?: boolean;
   /** false for --no-fix-hints. */
   fixHints: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode, so output is flushed). */
 export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = process): Promise<number> {
   const langGuess = guessLang(argv);
+  // Help aligns columns by display width: its measure is loaded only when help is shown (cold start).
+  if (argv.slice(2).some((a) => a === "--help" || a === "-h" || a === "help")) await loadHelpWidth();
   const H = (k: keyof typeof HELP_TEXT) => HELP_TEXT[k][langGuess].replace("{formats}", formatNames().join(", "));
   const langOpt = (desc: string) => new Option("--lang <lang>", desc).argParser(langOption(langGuess));
   const program = new Command("alliance-audit")
@@ -75,6 +75,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .option("--baseline <file>", H("baseline"))
     .option("--update-baseline", H("updateBaseline"))
     .option("--watch", H("watch"))
+    .option("--cache", H("cache"))
+    .option("--cache-location <path>", H("cacheLocation"))
     .helpCommand("help [command]", H("helpCommand"))
     // Subcommands (rules, merge) have their own --profile/--format/--lang: without this the
     // program's options of the same name swallow them (`rules --profile heilongjiang` listed national).
@@ -93,7 +95,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .addOption(new Option("--profile <profile>", H("initProfile")).choices(PROFILES as string[]))
     .addOption(langOpt(H("initLang")))
     .option("--force", H("force"))
-    .action((dir: string, flags: { profile?: Profile; lang?: Lang; force?: boolean }) => {
+    .action(async (dir: string, flags: { profile?: Profile; lang?: Lang; force?: boolean }) => {
+      const { initProposal } = await import("../init.js");
       const o = applyConfig({ profile: flags.profile, lang: flags.lang }, resolveConfig(undefined, process.cwd()));
       const lang = o.lang ?? langFromEnv();
       // The template is written for a built-in profile: a profile file's is the one at its root.
@@ -125,7 +128,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .option("--profile <name|file>", H("explainProfile"))
     .option("--config <file>", H("config"))
     .option("--no-config", H("noConfig"))
-    .action((id: string, flags: { lang?: Lang; profile?: string; config?: string | false }) => {
+    .action(async (id: string, flags: { lang?: Lang; profile?: string; config?: string | false }) => {
+      const { explainCommand } = await import("./commands.js");
       // Without --profile: the rule as the catalogue defines it, in every built-in profile.
       const profile = flags.profile ? resolveSettings(applyConfig({ profile: flags.profile }, resolveConfig(flags.config, process.cwd()))).profile : undefined;
       io.stdout.write(explainCommand(id, flags.lang, profile));
@@ -138,7 +142,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .addOption(langOpt(H("lang")))
     .option("--config <file>", H("rulesConfig"))
     .option("--no-config", H("noConfig"))
-    .action((flags: { profile?: string; lang?: Lang; config?: string | false }) => {
+    .action(async (flags: { profile?: string; lang?: Lang; config?: string | false }) => {
+      const { rulesCommand } = await import("./commands.js");
       // The profile in force: the command line's profile (or the config's extends), the config's rules on top.
       const config = resolveConfig(flags.config, process.cwd());
       const o = applyConfig({ profile: flags.profile, lang: flags.lang }, config);
@@ -166,7 +171,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     .command("schema")
     .description(H("schema"))
     .argument("<which>", H("which"))
-    .action((which: string) => {
+    .action(async (which: string) => {
+      const { schemaCommand } = await import("./commands.js");
       io.stdout.write(schemaCommand(which));
     });
   localiseHelp(schema, "schema", langGuess);
@@ -222,8 +228,10 @@ async function runMerge(files: string[], flags: MergeFlags, io: { stdout: NodeJS
   if (flags.output !== undefined) checkOutput(flags.output, inputs);
   const lang = chosenLang ?? langFromEnv();
   // Status and counts are computed again under merge's own --fail-on (one place: engine/status.ts).
+  const { mergeReports } = await import("../merge.js");
   const report = mergeReports(files, { failOn, lang: chosenLang });
   if (flags.updateBaseline !== undefined) {
+    const { updateBaselineFromReport } = await import("../baseline.js");
     const notice = await updateBaselineFromReport(report, flags.updateBaseline, chosenLang);
     io.stderr.write(`alliance-audit: ${notice[lang]}\n`);
     return 0;
@@ -258,6 +266,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
     failOn: flags.failOn,
     members: flags.members,
     quiet: flags.quiet,
+    ...(flags.cache ? { cache: true, cacheLocation: flags.cacheLocation } : {}),
   };
   if (flags.jobs !== undefined) {
     const jobs = Number(flags.jobs);
@@ -278,6 +287,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   assertNotEmpty("-o", flags.output);
   assertNotEmpty("--baseline", flags.baseline);
   assertNotEmpty("--members", flags.members);
+  assertNotEmpty("--cache-location", flags.cacheLocation);
   // The config file fills what the command line leaves unset (read again at every --watch run).
   const cli = { ...options };
   const withConfig = () => applyConfig({ ...cli }, resolveConfig(flags.config, process.cwd()));
@@ -291,6 +301,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   }
   if (flags.watch) {
     const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
+    const { watchAudit } = await import("./watch.js");
     return watchAudit({ ...flags, options: withConfig, render: (r, s) => formatter(r, { lang: s.lang, color, failOn: s.failOn, rules: rulesMeta(s.profile), profileName: profileName(s.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }) }, io);
   }
   const settings = resolveSettings(options); // validate before any file is read

@@ -21,14 +21,24 @@ export type { Settings } from "./settings.js";
 export { atOrAbove } from "./status.js";
 
 export async function auditProposal(proposal: Proposal, settings: Settings): Promise<ProposalReport> {
-  let findings: Finding[] = [];
-  let name: string | null = null;
-  let suppressed = 0;
+  return entryOf(proposal, await auditParts(proposal, settings), settings);
+}
+
+/**
+ * What a proposal's report entry is made from, before --quiet and --fail-on: its findings in the
+ * order the audit made them, its name, the suppressed count, and (for the cache) the files it
+ * depends on — undefined after an internal error, which must never be remembered.
+ */
+export interface ProposalParts {
+  name: string | null;
+  suppressed: number;
+  findings: Finding[];
+  files?: string[];
+}
+
+export async function auditParts(proposal: Proposal, settings: Settings): Promise<ProposalParts> {
   try {
-    const result = await audit(proposal, settings);
-    findings = result.findings;
-    name = result.name;
-    suppressed = result.suppressed;
+    return await audit(proposal, settings);
   } catch (e) {
     // A bug of ours must not take the rest of a batch down: report it on this proposal.
     if (process.env.DEBUG?.includes("alliance-audit")) console.error(e);
@@ -37,10 +47,14 @@ export async function auditProposal(proposal: Proposal, settings: Settings): Pro
       { ruleId: "file/unreadable", messageId: "internal", data: { reason }, file: proposal.charter.display, line: 1, column: 1, pointer: "" },
       settings,
     );
-    findings = f ? [f] : [];
+    return { name: null, suppressed: 0, findings: f ? [f] : [] };
   }
-  findings.sort(compareFindings);
-  return proposalEntry(proposal.path, name, findings, { failOn: settings.failOn, quiet: settings.quiet, suppressed });
+}
+
+/** The proposal's report entry: findings sorted (by their text too, so after any re-rendering). */
+export function entryOf(proposal: Proposal, parts: ProposalParts, settings: Settings): ProposalReport {
+  const findings = [...parts.findings].sort(compareFindings);
+  return proposalEntry(proposal.path, parts.name, findings, { failOn: settings.failOn, quiet: settings.quiet, suppressed: parts.suppressed });
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -48,12 +62,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-async function audit(proposal: Proposal, s: Settings): Promise<{ findings: Finding[]; name: string | null; suppressed: number }> {
+async function audit(proposal: Proposal, s: Settings): Promise<ProposalParts> {
   const loaded = await loadProposal(proposal, s.cwd);
   if (!loaded.ok) {
     // The conditions need both files: a proposal that could not be loaded gets its file/* findings only.
     const findings = loaded.findings.map((f) => makeFinding(f, s)).filter((f): f is Finding => !!f);
-    return { findings, name: loaded.name, suppressed: 0 };
+    return { findings, name: loaded.name, suppressed: 0, files: loaded.files };
   }
   const { docs } = loaded;
   const findings: Finding[] = [];
@@ -62,7 +76,7 @@ async function audit(proposal: Proposal, s: Settings): Promise<{ findings: Findi
     if (f) findings.push(f);
   }
   const { kept, suppressed } = applySuppressions(findings, docs, s);
-  return { findings: kept, name: loaded.name, suppressed };
+  return { findings: kept, name: loaded.name, suppressed, files: loaded.files };
 }
 
 /** A raw finding located in its document. */

@@ -6,15 +6,20 @@ import { readdirSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CHARTER_NAMES, displayPath, MEMBERS_NAMES, type Proposal } from "../discover.js";
 import type { LoadedDocument } from "../load/document.js";
-import { linkedEntries, loadLinkedDocuments, type LinkedDocument } from "../load/linked.js";
+import { linkedEntries, loadLinkedDocuments, MAX_LINKED_DOCUMENTS, type LinkedDocument } from "../load/linked.js";
 import { readProposalFile } from "../load/read.js";
 import { registry } from "../registry/index.js";
 import type { DocRole } from "../rules/rule.js";
 import type { FindingInput } from "./finding.js";
 
+/**
+ * `files`: every file the outcome depends on (read, or looked for and absent), absolute, for the
+ * cache (src/cache): an unchanged charter names the same roster and documents, so these files and
+ * the folder's default names are all that can change the outcome.
+ */
 export type LoadOutcome =
-  | { ok: true; docs: Record<DocRole, LoadedDocument>; name: string | null; documents?: LinkedDocument[] }
-  | { ok: false; findings: FindingInput[]; name: string | null };
+  | { ok: true; docs: Record<DocRole, LoadedDocument>; name: string | null; documents?: LinkedDocument[]; files: string[] }
+  | { ok: false; findings: FindingInput[]; name: string | null; files: string[] };
 
 const at1 = { line: 1, column: 1, pointer: "" };
 
@@ -44,6 +49,7 @@ export async function loadProposal(proposal: Proposal, cwd: string): Promise<Loa
       ok: false,
       name: null,
       findings: [{ ruleId: "file/ambiguous", messageId: "charters", data: { files: files.join(", ") }, file: files[0], ...at1 }],
+      files: charters.map((n) => join(dir, n)),
     };
   }
 
@@ -54,29 +60,40 @@ export async function loadProposal(proposal: Proposal, cwd: string): Promise<Loa
     const { message, position } = charterResult.error;
     const findings: FindingInput[] = [{ ruleId: "file/unreadable", messageId: "detail", data: { detail: message }, file: proposal.charter.display, ...position, pointer: "" }];
     const roster = proposal.members ? { abs: proposal.members.abs } : defaultRoster(proposal, dir, entries, cwd);
+    const files = [proposal.charter.abs];
     if ("finding" in roster) findings.push(roster.finding);
     else {
+      files.push(roster.abs);
       const members = await readDocument(roster.abs, "members");
       if (!members.ok) findings.push({ ruleId: "file/unreadable", messageId: "detail", data: { detail: members.error.message }, file: shown(roster.abs), ...members.error.position, pointer: "" });
     }
-    return { ok: false, name: null, findings };
+    return { ok: false, name: null, findings, files };
   }
   const charter: LoadedDocument = { ...charterResult.doc, file: proposal.charter.display };
   const name = allianceName(charter);
 
   const roster = chooseRoster(proposal, charter, dir, entries, cwd);
-  if ("finding" in roster) return { ok: false, name, findings: [roster.finding] };
+  // A roster the charter names but that is absent or outside is a dependency too (it may appear).
+  const named = typeof charter.data.roster === "string" && charter.data.roster.trim() !== "" && !isAbsolute(charter.data.roster) ? [resolve(dir, charter.data.roster)] : [];
+  if ("finding" in roster) return { ok: false, name, findings: [roster.finding], files: [proposal.charter.abs, ...named.filter((f) => inside(dir, f))] };
+  const files = [proposal.charter.abs, roster.abs];
   const membersResult = await readDocument(roster.abs, "members");
   if (!membersResult.ok) {
     const { message, position } = membersResult.error;
-    return { ok: false, name, findings: [{ ruleId: "file/unreadable", messageId: "detail", data: { detail: message }, file: shown(roster.abs), ...position, pointer: "" }] };
+    return { ok: false, name, findings: [{ ruleId: "file/unreadable", messageId: "detail", data: { detail: message }, file: shown(roster.abs), ...position, pointer: "" }], files };
   }
   const docs = { charter, members: { ...membersResult.doc, file: shown(roster.abs) } };
   // The signed texts the charter links (documents.md §3): read only when there are any, so a
   // proposal without documents loads nothing more.
   const linked = linkedEntries(charter.data);
-  if (!linked) return { ok: true, name, docs };
-  return { ok: true, name, docs, documents: await loadLinkedDocuments(linked, dir, shown) };
+  if (!linked) return { ok: true, name, docs, files };
+  // Only entries inside the folder: the cache must never open a file the loader refuses to.
+  for (const e of linked.slice(0, MAX_LINKED_DOCUMENTS)) {
+    if (typeof e !== "string" || e.trim() === "" || isAbsolute(e.trim()) || /^[A-Za-z]:|^\\/.test(e.trim())) continue;
+    const abs = resolve(dir, e.trim());
+    if (inside(dir, abs)) files.push(abs);
+  }
+  return { ok: true, name, docs, documents: await loadLinkedDocuments(linked, dir, shown), files };
 }
 
 /**

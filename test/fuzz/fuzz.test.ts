@@ -113,7 +113,7 @@ describe("fuzzing: mutated proposals", () => {
         names.push(`${batch}/${name}`);
       }
       const before = snapshot(box.path(batch));
-      const r = await cli([batch, "--format", "json", "--as-of", AS_OF, "--lang", "en", "--jobs", "2"], box.root, { timeoutMs: 120_000 });
+      const r = await cli([batch, "--format", "json", "--as-of", AS_OF, "--lang", "en", "--jobs", "2"], box.root, { timeoutMs: 120_000, env: { ALLIANCE_AUDIT_PER_WORKER: "32" } } /* 70 proposals: a worker really starts */);
       const after = snapshot(box.path(batch));
       expect(r.signal, r.stderr).toBeNull();
       expectNoStack(r.stderr);
