@@ -122,6 +122,8 @@ export interface Proposal {
   members?: ProposalFile;
   /** The charter file was named on the command line: another charter beside it is not ambiguous. */
   explicit?: boolean;
+  /** The folder's file names as discovery listed them (the load stage then need not list it again). */
+  siblings?: string[];
 }
 
 export interface DiscoverOptions {
@@ -169,7 +171,7 @@ export function discoverAll(paths: string[], options: DiscoverOptions): Discover
     if (!skipped.has(key)) skipped.set(key, { path, reason, detail });
   };
   // The roster is chosen by the engine after reading the charter (its `roster:` may name it).
-  const add = (charterAbs: string, explicit = false, shownDir?: string) => {
+  const add = (charterAbs: string, explicit = false, shownDir?: string, siblings?: string[]) => {
     if (byCharter.has(charterAbs)) return;
     const dir = dirname(charterAbs);
     const shown = shownDir ?? dir;
@@ -177,6 +179,7 @@ export function discoverAll(paths: string[], options: DiscoverOptions): Discover
       path: displayPath(shown, cwd),
       charter: file(charterAbs, join(shown, basename(charterAbs))),
       ...(explicit ? { explicit } : {}),
+      ...(siblings ? { siblings } : {}),
     });
   };
   // Config globs are matched by our own linear-time matcher (src/fs/glob.ts), never a RegExp.
@@ -205,7 +208,7 @@ export function discoverAll(paths: string[], options: DiscoverOptions): Discover
     const named = depth === 0;
     if (charter && (named || !ignored(join(folder.shown, charter)))) {
       // One proposal per folder; a second charter file there is the engine's file/ambiguous.
-      add(fileIn(folder, charter), false, folder.shown);
+      add(fileIn(folder, charter), false, folder.shown, [...names.keys()]);
     } else if (!charter) {
       const near = [...names.keys()].filter((n) => !names.get(n)!.e.isDirectory() && isNearMissCharter(n)).sort();
       if (near.length > 0 && (named || !ignored(folder.shown))) skip(folder.shown, "near-miss", near.join(", "));

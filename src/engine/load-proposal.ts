@@ -36,7 +36,8 @@ const readDocument = (path: string, role: "charter" | "members") => readProposal
 
 export async function loadProposal(proposal: Proposal, cwd: string): Promise<LoadOutcome> {
   const dir = resolve(proposal.charter.abs, "..");
-  const entries = listing(dir);
+  // Discovery listed the folder already (a batch of 10,000 need not list each twice).
+  const entries = proposal.siblings ? new Set(proposal.siblings) : listing(dir);
   // Files are shown by the proposal's own display path: a folder opened by descriptor (a GBK
   // folder name, discover.ts) has an `abs` no person should see.
   const shown = (abs: string) => shownFile(proposal, dir, abs, cwd);
