@@ -25,6 +25,7 @@ import { initProposal } from "../init.js";
 import { watchAudit } from "./watch.js";
 import { localizeCommanderError } from "./commander-i18n.js";
 import { HELP_TEXT, helpConfiguration, langOption, localiseHelp } from "./help.js";
+import { visible } from "../format/visible.js";
 
 interface AuditFlags {
   profile?: string;
@@ -166,11 +167,13 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
       return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.stderr.write(`alliance-audit: ${e.text[langGuess]}\n`);
+      // Messages quote configs, baselines and reports written by others: controls shown visibly,
+      // so a quoted key cannot retitle the terminal or start a forged `::error` line in CI logs.
+      io.stderr.write(`alliance-audit: ${visible(e.text[langGuess])}\n`);
       return 2;
     }
     if (process.env.DEBUG?.includes("alliance-audit")) io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
-    const msg = (e as Error)?.message ?? String(e);
+    const msg = visible((e as Error)?.message ?? String(e));
     io.stderr.write(
       langGuess === "zh"
         ? `alliance-audit：内部错误：${msg}（设置 DEBUG=alliance-audit 查看详情，并请报告此问题）\n`
