@@ -25,6 +25,7 @@ import { initProposal } from "../init.js";
 import { watchAudit } from "./watch.js";
 import { localizeCommanderError } from "./commander-i18n.js";
 import { HELP_TEXT, helpConfiguration, langOption, localiseHelp } from "./help.js";
+import { formatted } from "../format/too-large.js";
 import { visible } from "../format/visible.js";
 
 interface AuditFlags {
@@ -217,7 +218,7 @@ async function runMerge(files: string[], flags: MergeFlags, io: { stdout: NodeJS
     return 0;
   }
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang, color, failOn, rules: rulesMeta(profileOfReport(report, config?.layer)), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
+  const text = formatted(() => formatter(report, { lang, color, failOn, rules: rulesMeta(profileOfReport(report, config?.layer)), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }), flags.format);
   if (flags.output) await writeOutput(flags.output, text, inputs);
   else io.stdout.write(text);
   return report.proposals.some((p) => failsRun(p, failOn)) ? 1 : 0;
@@ -294,7 +295,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (notice) io.stderr.write(`alliance-audit: ${notice[settings.lang]}\n`);
   if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
+  const text = formatted(() => formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }), flags.format);
   if (flags.output) await writeOutput(flags.output, text);
   else io.stdout.write(text);
   // Exit 1 when any finding is at or above --fail-on: a failing proposal, or an unaudited one
