@@ -32,6 +32,15 @@ export function hostileYamlProposal(): Record<string, string> {
   return { "charter.yaml": charter, "members.yaml": members };
 }
 
+/** A roster file whose name holds ESC, BEL and a bidi override, named by the charter's `roster:`. */
+export const HOSTILE_FILE = "名单\u001b[2J\u0007\u202e.yaml";
+
+/** A charter naming that roster (as a YAML escape), whose M02 has an invalid credit code (a finding in that file). */
+export function hostileFileProposal(): Record<string, string | null> {
+  const charter = replaceOnce(charterText(), "schema_version: 1\n", 'schema_version: 1\nroster: "名单\\e[2J\\a\\u202e.yaml"\n');
+  return { "charter.yaml": charter, "members.yaml": null, [HOSTILE_FILE]: replaceOnce(membersText(), "credit_code: 12230000412005676E", "credit_code: 1223") };
+}
+
 /** A CSV roster (UTF-8) whose cells hold the raw bytes: ESC, BEL, C1, bidi — no YAML escapes involved. */
 export function hostileCsvProposal(): Record<string, string | null> {
   const raw = "\u001b]0;pwned\u0007\u001b[2J\u0085\u009b\u202e";

@@ -20,7 +20,7 @@ import type { Lang, Report } from "../../src/types.js";
 import { ensureBuilt } from "../helpers/cli.js";
 import { standard } from "../formats/helpers.js";
 import { AS_OF, BIN, ROOT, Sandbox, cli, cliEnv, expectNoStack, jsonOf } from "./helpers.js";
-import { HOSTILE, HOSTILE_DIR, INJECTED, commandLines, decodeCommand, hostileCsvProposal, hostileYamlProposal, rawControlIn } from "./injection-helpers.js";
+import { HOSTILE, HOSTILE_DIR, HOSTILE_FILE, INJECTED, commandLines, decodeCommand, hostileCsvProposal, hostileFileProposal, hostileYamlProposal, rawControlIn } from "./injection-helpers.js";
 
 const NON_JSON = ["stylish", "markdown", "github", "junit", "html", "csv"] as const;
 const box = new Sandbox("alliance-audit-inject-");
@@ -30,6 +30,7 @@ beforeAll(async () => {
   await ensureBuilt();
   box.proposal(`batch/${HOSTILE_DIR}`, hostileYamlProposal());
   box.proposal("batch/csv", hostileCsvProposal());
+  box.proposal("batch/named", hostileFileProposal());
   box.proposal("batch/ok");
   api = await audit({ paths: ["batch"], cwd: box.root, asOf: AS_OF, lang: "en", jobs: 1 });
 }, 120_000);
@@ -50,6 +51,8 @@ describe("the hostile proposals really carry the characters", () => {
     const hostile = api.proposals.find((p) => p.path === `batch/${HOSTILE_DIR}`)!;
     expect(hostile.name).toBe(`松花江${HOSTILE}联盟`);
     expect(hostile.findings.map((f) => f.ruleId).sort()).toEqual(["members/credit-code-invalid", "ref/unknown-member"]);
+    const named = api.proposals.find((p) => p.path === "batch/named")!;
+    expect(named.findings.map((f) => [f.ruleId, f.file])).toEqual([["members/credit-code-invalid", `batch/named/${HOSTILE_FILE}`]]);
     const csv = api.proposals.find((p) => p.path === "batch/csv")!;
     expect(csv.findings.some((f) => f.message.includes("\u001b]0;pwned\u0007"))).toBe(true);
   });
