@@ -64,6 +64,22 @@ describe("exit-2 messages show quoted controls visibly", () => {
   });
 });
 
+describe("rules and explain with a hostile profile file", () => {
+  it("the profile's name and cited clause are shown visibly; the ordinary output is unchanged", async () => {
+    writeFileSync(box.path("named-profile.yaml"), `name: "evil${Y}"\nextends: national\nrules:\n  agreement/unsigned: warning\n`);
+    for (const args of [["rules", "--profile", "named-profile.yaml"], ["explain", "agreement/unsigned", "--profile", "named-profile.yaml"], ["rules", "--profile", "named-profile.yaml", "--lang", "zh"]]) {
+      const r = await cli(args, box.root);
+      expect(r.code, r.stderr).toBe(0);
+      expect(rawControlIn(r.stdout), args.join(" ")).toBeUndefined();
+      expect(commandLines(r.stdout), args.join(" ")).toEqual([]);
+      expect(r.stdout).toContain("evil\\u001b]0;pwned\\u0007\\u000d\\u000a::error");
+    }
+    const plain = await cli(["rules", "--profile", "national", "--lang", "en"], box.root);
+    expect(plain.stdout).toMatch(/^profile national: \d+ rules/);
+    expect(plain.stdout).not.toMatch(/\\u[0-9a-f]{4}/);
+  });
+});
+
 describe("--watch", () => {
   it("a config saved with a hostile key during a watch: the message is shown visibly, the watch goes on", async () => {
     const d = box.proposal("w");
