@@ -10,7 +10,9 @@
 // 100,000-character id; and the ignore-glob matcher (checked by counting its steps).
 import { afterAll, describe, expect, it } from "vitest";
 import { audit } from "../../src/audit.js";
+import { loadFormatter } from "../../src/format/index.js";
 import { compileGlob, matchGlob, type Glob } from "../../src/fs/glob.js";
+import { rulesMeta } from "../../src/rules/meta.js";
 import type { Report } from "../../src/types.js";
 import { AS_OF, Sandbox, charterText, membersText } from "./helpers.js";
 import { countOps } from "./op-counter.js";
@@ -88,6 +90,29 @@ describe("audit work grows linearly with the input (counted operations, no clock
     const edit = async (n: number) => (await countOps(async () => (await import("../../src/rules/similar.js")).levenshtein("a".repeat(n), "b".repeat(n)))).ops;
     expect((await edit(400)) / (await edit(100))).toBeGreaterThan(GROWTH);
   });
+});
+
+describe("every format's work grows linearly with the proposals (a merged report of 80,000 took minutes in stylish)", () => {
+  let base: Report;
+  const batch = (n: number): Report => {
+    const proposals = Array.from({ length: n }, (_, i) => ({ ...base.proposals[i % base.proposals.length], path: `p${String(i).padStart(6, "0")}` }));
+    return { ...base, proposals, summary: { ...base.summary, proposals: n } };
+  };
+  for (const format of ["stylish", "markdown", "html", "junit", "csv", "github", "sarif"]) {
+    it(format, async () => {
+      if (!base) {
+        box.proposal("fmt/bad", { "charter.yaml": charterText().replace("lead_member: M01", "lead_member: M99") });
+        box.proposal("fmt/ok");
+        base = await audit({ paths: ["fmt"], cwd: box.root, asOf: AS_OF, lang: "en", jobs: 1 });
+      }
+      const f = (await loadFormatter(format))!;
+      const ctx = { lang: "en" as const, color: false, failOn: "error" as const, rules: rulesMeta("national") };
+      const [small, large] = [batch(N), batch(4 * N)];
+      const a = (await countOps(async () => f(small, ctx))).ops;
+      const b = (await countOps(async () => f(large, ctx))).ops;
+      expect(b / a, `operations ${a} → ${b}`).toBeLessThanOrEqual(GROWTH);
+    }, 120_000);
+  }
 });
 
 /** A compiled glob whose tokens count every time the matcher looks at one: its steps. */
