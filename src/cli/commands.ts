@@ -11,6 +11,7 @@ import { getRule, RULES } from "../rules/index.js";
 import { suggest } from "../rules/similar.js";
 import { schemaText, SCHEMA_NAMES, type SchemaName } from "../schema/schemas.js";
 import type { Lang } from "../types.js";
+import { visible } from "../format/visible.js";
 
 /**
  * `explain RULE [--lang L]`: with a language, that language only (fidelity.md C8); without, both.
@@ -46,11 +47,12 @@ export function explainCommand(id: string, lang?: Lang, profile?: EffectiveProfi
   const lines = [`${rule.id}`, `  ${langs.map((l) => rule.title[l]).join(" — ")}`, ""];
   if (profile) {
     const setting = profile.rules[rule.id];
-    lines.push(`${pad("severity")}${profileLabel(profile.id, langs[0])}: ${setting?.level ?? "off"}`);
-    if (rule.options) lines.push(`${pad("options")}${JSON.stringify({ ...rule.options.defaults, ...(setting?.options ?? {}) })}`);
+    // A profile file's name, options and citations are written by others: controls shown visibly (issue #12).
+    lines.push(`${pad("severity")}${visible(profileLabel(profile.id, langs[0]))}: ${setting?.level ?? "off"}`);
+    if (rule.options) lines.push(`${pad("options")}${visible(JSON.stringify({ ...rule.options.defaults, ...(setting?.options ?? {}) }))}`);
     const { citation, alsoCites } = citationsFor(rule, profile);
     if (!citation) lines.push(`${pad("citation")}${langs.map((l) => L.none[l]).join(" / ")}`);
-    else for (const [k, l] of langs.entries()) lines.push(`${k === 0 ? pad("citation") : " ".repeat(pad("citation").length)}${[citation, ...alsoCites].map((c) => citationLabel(c)[l]).join(l === "zh" ? "；" : "; ")}`);
+    else for (const [k, l] of langs.entries()) lines.push(`${k === 0 ? pad("citation") : " ".repeat(pad("citation").length)}${[citation, ...alsoCites].map((c) => visible(citationLabel(c)[l])).join(l === "zh" ? "；" : "; ")}`);
   } else {
     const severities = registry.profileNames().map((p) => `${p}: ${registry.profiles.get(p)!.layer.rules[rule.id]?.level ?? "off"}`).join(" · ");
     lines.push(`${pad("severity")}${severities}`);
@@ -92,12 +94,12 @@ export function rulesCommand(profileOrName: EffectiveProfile | string, lang: Lan
     if (level === "off") off++;
     else n++;
     const { citation } = citationsFor(rule, profile);
-    const options = rule.options ? JSON.stringify({ ...rule.options.defaults, ...(setting?.options ?? {}) }) : "";
-    table.push([rule.id, level, rule.title[lang], citation ? citationLabel(citation)[lang] : "—", options]);
+    const options = rule.options ? visible(JSON.stringify({ ...rule.options.defaults, ...(setting?.options ?? {}) })) : "";
+    table.push([rule.id, level, rule.title[lang], citation ? visible(citationLabel(citation)[lang]) : "—", options]);
   }
   const offText = off ? (lang === "zh" ? `，${off} 条已关闭` : `, ${off} off`) : "";
   const from = configFile ? (lang === "zh" ? `（配置文件 ${configFile}）` : ` (config ${configFile})`) : "";
-  const name = profileLabel(profile.id, lang);
+  const name = visible(profileLabel(profile.id, lang));
   const caption = lang === "zh" ? `规则集 ${name}：${n} 条规则${offText}${from}` : `profile ${name}: ${n} rules${offText}${from}`;
   return `${caption}\n${table.toString()}\n`;
 }

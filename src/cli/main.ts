@@ -21,6 +21,8 @@ import { applyConfig, configLang, configPath, resolveConfig } from "../config.js
 import { auditWithBaseline } from "../baseline.js";
 import { localizeCommanderError } from "./commander-i18n.js";
 import { HELP_TEXT, helpConfiguration, langOption, loadHelpWidth, localiseHelp } from "./help.js";
+import { formatted } from "../format/too-large.js";
+import { visible } from "../format/visible.js";
 
 interface AuditFlags {
   profile?: string;
@@ -187,11 +189,13 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
       return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.stderr.write(`alliance-audit: ${e.text[langGuess]}\n`);
+      // Messages quote configs, baselines and reports written by others: controls shown visibly,
+      // so a quoted key cannot retitle the terminal or start a forged `::error` line in CI logs.
+      io.stderr.write(`alliance-audit: ${visible(e.text[langGuess])}\n`);
       return 2;
     }
     if (process.env.DEBUG?.includes("alliance-audit")) io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
-    const msg = (e as Error)?.message ?? String(e);
+    const msg = visible((e as Error)?.message ?? String(e));
     io.stderr.write(
       langGuess === "zh"
         ? `alliance-audit：内部错误：${msg}（设置 DEBUG=alliance-audit 查看详情，并请报告此问题）\n`
@@ -237,7 +241,7 @@ async function runMerge(files: string[], flags: MergeFlags, io: { stdout: NodeJS
     return 0;
   }
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang, color, failOn, rules: rulesMeta(profileOfReport(report, config?.layer)), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
+  const text = formatted(() => formatter(report, { lang, color, failOn, rules: rulesMeta(profileOfReport(report, config?.layer)), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }), flags.format);
   if (flags.output) await writeOutput(flags.output, text, inputs);
   else io.stdout.write(text);
   return report.proposals.some((p) => failsRun(p, failOn)) ? 1 : 0;
@@ -317,7 +321,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: { stdout: NodeJS
   if (notice) io.stderr.write(`alliance-audit: ${notice[settings.lang]}\n`);
   if (flags.updateBaseline) return 0;
   const color = flags.format === "stylish" && !flags.output && useColor(flags.color, io.stdout);
-  const text = formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), profileName: profileName(settings.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) });
+  const text = formatted(() => formatter(report, { lang: settings.lang, color, failOn: settings.failOn, rules: rulesMeta(settings.profile), profileName: profileName(settings.profile), fixHints: flags.fixHints, width: terminalWidth(flags.output, io.stdout) }), flags.format);
   if (flags.output) await writeOutput(flags.output, text);
   else io.stdout.write(text);
   // Exit 1 when any finding is at or above --fail-on: a failing proposal, or an unaudited one

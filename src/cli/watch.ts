@@ -26,6 +26,7 @@ import { UsageError } from "../errors.js";
 import { langFromEnv } from "../i18n.js";
 import type { Lang, Report } from "../types.js";
 import { writeOutput } from "./output.js";
+import { visible } from "../format/visible.js";
 
 export interface WatchSetup {
   /** The audit options for a run, the config file read again (may throw a UsageError). */
@@ -172,7 +173,7 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
       syncWatchers();
       // A half-saved file is a finding, not an error; this is e.g. a config with a typo, or the
       // proposal folder removed: say so and keep watching.
-      frame = `alliance-audit: ${e.text[lang]}\n${status({ zh: "修正后保存即可重新审核，Ctrl-C 退出", en: "fix it and save to audit again, Ctrl-C quits" })}\n`;
+      frame = `alliance-audit: ${visible(e.text[lang])}\n${status({ zh: "修正后保存即可重新审核，Ctrl-C 退出", en: "fix it and save to audit again, Ctrl-C quits" })}\n`;
       if (!tty) {
         toStderr = frame;
         frame = "";
@@ -242,7 +243,7 @@ export async function watchAudit(setup: WatchSetup, io: IO): Promise<number> {
         do {
           pending = false;
           await runOnce(false).catch((e) => {
-            io.stderr.write(`alliance-audit: ${(e as Error)?.message ?? String(e)}\n`);
+            io.stderr.write(`alliance-audit: ${visible((e as Error)?.message ?? String(e))}\n`);
           });
         } while (pending && !stopped);
         running = undefined;

@@ -11,6 +11,7 @@ import type { Finding, Lang, ProposalReport, Report, RulesMeta } from "../types.
 import { citeText, evidenceText } from "./common.js";
 import type { FormatContext, Formatter } from "./types.js";
 import { pushAll } from "./push-all.js";
+import { visible as shown } from "./visible.js";
 
 const WORDS = {
   zh: { sep: "：", rule: "规则", citation: "依据", fix: "修改建议", belowFailOn: "未达到 --fail-on 级别的问题", suppressed: "已抑制的问题", notChecked: "未审核：申报材料的文件缺失或无法读取" },
@@ -47,12 +48,12 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
   let failures = 0;
   let skipped = 0;
   for (const ruleId of [...active, ...extra]) {
-    const open = `    <testcase name="${attr(ruleId)}" classname="${attr(p.path)}" time="0"`;
+    const open = `    <testcase name="${attr(shown(ruleId))}" classname="${attr(shown(p.path))}" time="0"`;
     const fs = failing.get(ruleId);
     if (fs) {
       failures++;
       cases.push(`${open}>`);
-      for (const f of fs) cases.push(`      <failure type="${f.severity}" message="${attr(f.message)}">${text(details(f, ctx.lang, ctx.rules))}</failure>`);
+      for (const f of fs) cases.push(`      <failure type="${f.severity}" message="${attr(shown(f.message))}">${text(details(f, ctx.lang, ctx.rules))}</failure>`);
       cases.push("    </testcase>");
     } else if (filesBroken && !isFileRule(ruleId)) {
       skipped++;
@@ -62,12 +63,14 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
     }
   }
 
+  // Every value from the report is the input's (or a forged report's, via merge): controls shown
+  // visibly, as in every other non-JSON format, so a viewer never prints them raw (issue #12).
   const props: [string, string][] = [
-    ...(p.name ? [["name", p.name] as [string, string]] : []),
-    ["status", p.status],
-    ["profile", profileLabel(report.profile, ctx.lang)],
-    ["config", report.config ?? ""],
-    ["as-of", report.asOf],
+    ...(p.name ? [["name", shown(p.name)] as [string, string]] : []),
+    ["status", shown(p.status)],
+    ["profile", shown(profileLabel(report.profile, ctx.lang))],
+    ["config", shown(report.config ?? "")],
+    ["as-of", shown(report.asOf)],
     ["fail-on", ctx.failOn],
     ["tool", `${report.tool.name} ${report.tool.version}`],
   ];
@@ -77,7 +80,7 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
   if (p.suppressed) stdout.push(`${w.suppressed}${w.sep}${p.suppressed}`);
 
   return [
-    `  <testsuite name="${attr(p.path)}" package="${attr(p.path)}" id="${id}" tests="${active.length + extra.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${attr(timestamp(report.asOf))}" hostname="localhost">`,
+    `  <testsuite name="${attr(shown(p.path))}" package="${attr(shown(p.path))}" id="${id}" tests="${active.length + extra.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${attr(timestamp(report.asOf))}" hostname="localhost">`,
     "    <properties>",
     ...props.map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`),
     "    </properties>",
@@ -88,7 +91,7 @@ function suite(p: ProposalReport, id: number, active: string[], report: Report, 
   ];
 }
 
-const line = (f: Finding) => `${f.file}${f.locator ? ` ${f.locator}` : `:${f.line}:${f.column}`}  ${f.severity}  ${f.message}  ${f.ruleId}`;
+const line = (f: Finding) => shown(`${f.file}${f.locator ? ` ${f.locator}` : `:${f.line}:${f.column}`}  ${f.severity}  ${f.message}  ${f.ruleId}`);
 
 /** xs:dateTime from the as-of date; a forged report's `asOf` cannot become anything else. */
 function timestamp(asOf: string): string {
@@ -100,7 +103,7 @@ function details(f: Finding, lang: Lang, rules: RulesMeta): string {
   const w = WORDS[lang];
   const rule = rules[f.ruleId];
   const lines = [line(f)];
-  lines.push(`${w.rule}${w.sep}${f.ruleId}${rule ? ` — ${rule.title[lang]}` : ""}`);
+  lines.push(`${w.rule}${w.sep}${shown(f.ruleId)}${rule ? ` — ${rule.title[lang]}` : ""}`);
   const cite = citeText(f, lang);
   if (cite) lines.push(`${w.citation}${w.sep}${cite}`);
   const ev = evidenceText(f, lang);

@@ -176,5 +176,11 @@ export function esc(s: string): string {
 
 /** Text inside raw HTML (the <summary>): entities only. */
 function html(s: string): string {
-  return visible(s).replace(/&/g, "&amp;").replace(/@/g, "&#64;").replace(/:\/\//g, "&#58;//").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r\n?|\n/g, " ");
+  return visible(s)
+    .replace(/&/g, "&amp;")
+    .replace(/@/g, "&#64;")
+    .replace(/:\/\//g, "&#58;//")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}&#46;`) // as esc(): no www. autolink either
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }

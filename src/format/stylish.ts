@@ -9,9 +9,9 @@
 // columns, with the rule id on a line of its own when it no longer fits; piped output (no width)
 // is never wrapped.
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import type { Finding, Report } from "../types.js";
 import { citeText, evidenceText, placeOf, ruleCounts, ruleCountText, settingsLine, STATUS_WORDS, triageOrder, unauditedText } from "./common.js";
+import { renderTable } from "./table.js";
 import type { FormatContext, Formatter } from "./types.js";
 import { visible } from "./visible.js";
 import { displayWidth, wrap } from "./wrap.js";
@@ -97,16 +97,13 @@ export const stylish: Formatter = (report, ctx) => {
   }
 
   if (report.proposals.length > 1) {
-    const table = new Table({
-      head: [w.proposal, w.status, w.errors, w.warnings, w.infos],
-      style: { head: ctx.color ? ["bold"] : [], border: ctx.color ? ["grey"] : [] },
-    });
+    // Drawn as cli-table3 draws it, in linear time (src/format/table.ts).
     const sw = STATUS_WORDS[ctx.lang];
-    for (const p of ordered) {
+    const rows = ordered.map((p) => {
       const status = p.status === "pass" ? c.green(sw.pass) : p.status === "fail" ? c.red(sw.fail) : c.magenta(sw.unaudited);
-      table.push([visible(p.path), status, p.counts.error, p.counts.warning, p.counts.info]);
-    }
-    out.push("", table.toString());
+      return [visible(p.path), status, p.counts.error, p.counts.warning, p.counts.info];
+    });
+    out.push("", renderTable([w.proposal, w.status, w.errors, w.warnings, w.infos], rows, { color: ctx.color }));
     // The triage's last word: which rules fail how many proposals, most first.
     const counts = ruleCounts(report);
     if (counts.length > 0) {

@@ -19,6 +19,7 @@ export const ROLES = {
   config: { zh: "正在使用的配置文件", en: "the config file in use" },
   charter: { zh: "申报材料的章程文件", en: "a proposal's charter" },
   roster: { zh: "申报材料的成员名单", en: "a proposal's roster" },
+  document: { zh: "申报材料链接的协议文档", en: "a document a proposal links" },
 } satisfies Record<string, Text>;
 
 /** dev:ino of an existing file (links and hard links lead to the same one), else undefined. */

@@ -100,9 +100,13 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
   // 16 random bytes: the name cannot be guessed in advance to plant a link or a file there.
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(16).toString("hex")}.tmp`);
   install();
-  inFlight.add(tmp);
+  // Only a file this call created is ever removed: when the exclusive open fails, what is at the
+  // name (a planted file or link) is someone else's and stays as it is.
+  let created = false;
   try {
     const fd = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    created = true;
+    inFlight.add(tmp); // in the same tick as the open's result: a signal cannot come in between
     try {
       for (let off = 0; off < bytes.length; ) off += (await fd.write(bytes, off, bytes.length - off)).bytesWritten;
       if (target.kind === "file") await fd.chmod(target.mode); // replacing a report keeps its permissions
@@ -119,10 +123,12 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
     inFlight.delete(tmp);
   } catch (e) {
     inFlight.delete(tmp);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* not created, or already gone */
+    if (created) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* already gone (removed by the signal handler) */
+      }
     }
     throw e;
   } finally {

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Text } from "../types.js";
 import { normaliseRosterValue, resolveHeaders } from "../model/aliases.js";
 import { attachRosterSource } from "../model/roster-source.js";
+import { LIMITS } from "../limits.js";
 import { PositionIndex, setOwn, type LoadResult, type Position } from "./document.js";
 
 type CsvParse = typeof import("csv-parse/sync");
@@ -25,12 +26,18 @@ function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-/** Start offsets of each non-empty record and of each of its cells. */
-function cellOffsets(text: string, delimiter: string): number[][] {
+/**
+ * Start offsets of each non-empty record and of each of its cells; or, when the file holds more
+ * cells than `limit`, the offset of the first cell over it (the same value budget as YAML and
+ * JSON: a 10 MB file of 5 million one-character cells would otherwise become 5 million values,
+ * and a finding or more for each).
+ */
+function cellOffsets(text: string, delimiter: string, limit = Infinity): { records: number[][]; over?: number } {
   const records: number[][] = [];
   let cells: number[] = [0];
   let inQuotes = false;
   let recordHasContent = false;
+  let total = 0; // cells of the records kept so far
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (inQuotes) {
@@ -46,17 +53,25 @@ function cellOffsets(text: string, delimiter: string): number[][] {
     } else if (ch === delimiter) {
       cells.push(i + 1);
       recordHasContent = true;
+      if (total + cells.length > limit) return { records, over: i + 1 };
     } else if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) {
       // A lone CR ends a record too: csv-parse detects it, and older Excel for Mac writes it.
-      if (recordHasContent) records.push(cells);
+      if (recordHasContent) {
+        records.push(cells);
+        total += cells.length;
+        if (total > limit) return { records, over: cells[cells.length - 1] };
+      }
       cells = [i + 1];
       recordHasContent = false;
     } else if (ch !== "\r") {
       recordHasContent = true;
     }
   }
-  if (recordHasContent) records.push(cells);
-  return records;
+  if (recordHasContent) {
+    records.push(cells);
+    if (total + cells.length > limit) return { records, over: cells[cells.length - 1] };
+  }
+  return { records };
 }
 
 export function loadCsv(text: string): LoadResult {
@@ -68,6 +83,17 @@ export function loadCsv(text: string): LoadResult {
 
   const firstLine = body.slice(0, body.search(/[\r\n]|$/));
   const delimiter = detectDelimiter(firstLine);
+  // Counted before anything is parsed or built.
+  const scan = cellOffsets(body, delimiter, LIMITS.maxNodes);
+  if (scan.over !== undefined) {
+    return fail(
+      {
+        zh: `文件中的值超过 ${LIMITS.maxNodes} 个，已拒绝读取（可用 ALLIANCE_AUDIT_MAX_NODES 提高限制）`,
+        en: `the file holds more than ${LIMITS.maxNodes} values; refused (raise the limit with ALLIANCE_AUDIT_MAX_NODES)`,
+      },
+      scan.over + offsetShift,
+    );
+  }
   let rows: string[][];
   try {
     rows = csvParse().parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true }) as string[][];
@@ -81,7 +107,7 @@ export function loadCsv(text: string): LoadResult {
     };
   }
   if (rows.length === 0) return fail({ zh: "文件为空，没有任何内容", en: "the file is empty" }, 0);
-  const offsets = cellOffsets(body, delimiter).map((r) => r.map((o) => o + offsetShift));
+  const offsets = scan.records.map((r) => r.map((o) => o + offsetShift));
   const cellAt = (row: number, col: number): number => offsets[row]?.[col] ?? offsets[row]?.[0] ?? 0;
 
   // Rows with nothing but separators (Excel leaves them below the data) are no members.

@@ -170,8 +170,18 @@ export const agreementRules: Rule[] = [
     check(ctx) {
       const entries = list(agreement(ctx, "task_division"));
       if (!entries.some(isObj)) return; // agreement/task-division reports the missing division
+      // Entries by member, in one pass: a scan of every entry for every member is quadratic
+      // (20,000 members with tasks took minutes; issue #12 item 10).
+      const byMember = new Map<string, (readonly [unknown, number])[]>();
+      entries.forEach((e, i) => {
+        const ref = isObj(e) ? refOf(e.member) : undefined;
+        if (typeof ref !== "string") return;
+        const list = byMember.get(ref);
+        if (list) list.push([e, i]);
+        else byMember.set(ref, [[e, i]]);
+      });
       for (const id of ctx.roster.currentIds()) {
-        const mine = entries.map((e, i) => [e, i] as const).filter(([e]) => isObj(e) && refOf(e.member) === id);
+        const mine = byMember.get(id) ?? [];
         if (mine.some(([e]) => hasPresentItem((e as Record<string, unknown>).tasks))) continue;
         if (mine.length > 0) {
           ctx.report({ messageId: "emptyTasks", data: { member: ctx.roster.label(id) }, pointer: `/agreement/task_division/${mine[0][1]}/tasks` });

@@ -43,10 +43,31 @@ function idKey(id: string): string {
  * spaces and zero-padding (C3). Never merely another valid id of the same pattern: M09 is not M08.
  */
 function suggestMember(ref: string, roster: Roster): { byName?: string; closest?: string } {
-  const byName = roster.entries.find((e) => typeof e.member.name === "string" && e.member.name.trim() === ref && e.id)?.id;
-  if (byName) return { byName };
-  const key = idKey(ref);
-  return { closest: roster.ids().find((id) => idKey(id) === key) };
+  const { byName, byKey } = lookupOf(roster);
+  const id = byName.get(ref);
+  if (id) return { byName: id };
+  return { closest: byKey.get(idKey(ref)) };
+}
+
+/**
+ * Ids by member name and by id key, built once per roster: scanning the roster for every unknown
+ * reference is quadratic (20,000 references against 20,000 members; issue #12 item 10). The
+ * first member wins, as a scan in roster order would find it.
+ */
+const lookups = new WeakMap<Roster, { byName: Map<string, string>; byKey: Map<string, string> }>();
+function lookupOf(roster: Roster): { byName: Map<string, string>; byKey: Map<string, string> } {
+  let l = lookups.get(roster);
+  if (l) return l;
+  l = { byName: new Map(), byKey: new Map() };
+  for (const e of roster.entries) {
+    if (typeof e.member.name === "string" && e.id && !l.byName.has(e.member.name.trim())) l.byName.set(e.member.name.trim(), e.id);
+  }
+  for (const id of roster.ids()) {
+    const k = idKey(id);
+    if (!l.byKey.has(k)) l.byKey.set(k, id);
+  }
+  lookups.set(roster, l);
+  return l;
 }
 
 /** Where the charter names a member that must be a current one (B10), and how messages say it. */

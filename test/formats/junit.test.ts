@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { attr, junit, text } from "../../src/format/junit.js";
+import { visible } from "../../src/format/visible.js";
 import { RULES } from "../../src/rules/index.js";
 import type { FailOn, Report } from "../../src/types.js";
 import { auditFixtures, ctx, finding, reportOf, standard, TRICKY } from "./helpers.js";
@@ -67,7 +68,7 @@ describe("junit", () => {
         expect(count(s, /<failure /g)).toBe(failing.length);
         expect(s).toContain(`failures="${new Set(failing.map((f) => f.ruleId)).size}"`);
         // Findings below fail-on are not lost: they are in the suite's system-out.
-        for (const f of p.findings.filter((x) => !failing.includes(x))) expect(s).toContain(text(f.message));
+        for (const f of p.findings.filter((x) => !failing.includes(x))) expect(s).toContain(text(visible(f.message)));
       });
     }
     const tricky = suites(junit(national, ctx())).find((s) => s.startsWith(`name="${attr(TRICKY)}"`))!;
@@ -89,9 +90,10 @@ describe("junit", () => {
 
   it("escapes markup and shows the characters XML 1.0 forbids", () => {
     const xml = junit(national, ctx());
-    // M04's name: |精密 <b>&amp;"铸造", 100%: 有限公司\r\n第二行\x01尾
-    expect(xml).toContain('message="member M04（哈东|精密 &lt;b&gt;&amp;amp;&quot;铸造&quot;, 100%: 有限公司&#13;&#10;第二行\\u0001尾） has not signed the agreement"');
-    expect(xml).toContain('精密 &lt;b&gt;&amp;amp;"铸造", 100%: 有限公司&#13;\n第二行\\u0001尾');
+    // M04's name: |精密 <b>&amp;"铸造", 100%: 有限公司\r\n第二行\x01尾 — its CR/LF, like every
+    // control character from the input, shown visibly as in the other non-JSON formats (issue #12).
+    expect(xml).toContain('message="member M04（哈东|精密 &lt;b&gt;&amp;amp;&quot;铸造&quot;, 100%: 有限公司\\u000d\\u000a第二行\\u0001尾） has not signed the agreement"');
+    expect(xml).toContain('精密 &lt;b&gt;&amp;amp;"铸造", 100%: 有限公司\\u000d\\u000a第二行\\u0001尾');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(attr('a&b<c>"d"\te\nf\rg')).toBe("a&amp;b&lt;c&gt;&quot;d&quot;&#9;e&#10;f&#13;g");
     expect(text('a&b<c>"d"\te\nf\rg]]>')).toBe('a&amp;b&lt;c&gt;"d"\te\nf&#13;g]]&gt;');

@@ -2,7 +2,10 @@
 // (test/fuzz/mutations.ts) and audited; whatever the bytes, the audit must keep its promises:
 // audit() never throws (only a UsageError would be allowed, and a proposal folder never causes
 // one), the report has exactly that proposal, every finding has a file and a 1-based line and
-// column, counts and status agree, no finding is an "internal error", and no file changes.
+// column, counts and status agree, no finding is an "internal error", and no file changes. And
+// (issue #12) no raw control character from the input appears in the output of any format that
+// is not JSON: names, codes and references carrying terminal and CI injection payloads are shown
+// visibly (`\u001b`), and no line of any output is a workflow command the input forged.
 //
 // Reproduce a failure with the seed printed at the start:
 //   ALLIANCE_AUDIT_FUZZ_SEED=<seed> npx vitest run test/fuzz
@@ -20,7 +23,9 @@ import { audit } from "../../src/audit.js";
 import { UsageError } from "../../src/errors.js";
 import type { Report } from "../../src/types.js";
 import { AS_OF, Sandbox, cli, expectNoStack, expectUnchanged, gbkCsvBytes, jsonOf, prototypeState, reportProblems, snapshot } from "../hostile/helpers.js";
-import { base, caseArb, fileOf, render, type Case, type Target } from "./mutations.js";
+import { loadFormatter, type Formatter } from "../../src/format/index.js";
+import { rulesMeta } from "../../src/registry/meta.js";
+import { base, caseArb, CONTROL_CHARS, fileOf, render, type Case, type Target } from "./mutations.js";
 
 const SEED = Number(process.env.ALLIANCE_AUDIT_FUZZ_SEED ?? 20261123);
 const RUNS = Number(process.env.ALLIANCE_AUDIT_FUZZ_RUNS ?? 10_000);
@@ -45,8 +50,34 @@ function writeCase(dir: string, c: Case): Record<string, Buffer> {
   return files;
 }
 
+const NON_JSON = ["stylish", "markdown", "github", "junit", "html", "csv"] as const;
+const formatters: [string, Formatter][] = [];
+const META = rulesMeta("national");
+
+/** The first raw control character of a format's output (its own LF and CSV's CRLF excepted), or "". */
+function rawControl(format: string, out: string): string {
+  const t = (format === "csv" ? out.replace(/\r\n/g, "\n") : out).replace(/\n/g, "");
+  const m = CONTROL_CHARS.exec(t);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).padStart(4, "0")} near ${JSON.stringify(t.slice(Math.max(0, m.index - 40), m.index + 10))}` : "";
+}
+
+/** Violations of "nothing raw, nothing forged" by every non-JSON format of a report, in zh or en. */
+function injectionProblems(report: Report, lang: "zh" | "en"): string[] {
+  const problems: string[] = [];
+  const findings = report.proposals.reduce((n, p) => n + p.findings.length, 0);
+  for (const [name, format] of formatters) {
+    const out = format(report, { lang, color: false, failOn: "error", rules: META, fixHints: true, width: name === "stylish" ? 80 : undefined });
+    const raw = rawControl(name, out);
+    if (raw) problems.push(`${name}: raw ${raw}`);
+    const commands = out.split(/\r\n|\n|\r/).filter((l) => /^\s*::/.test(l)).length;
+    if (commands !== (name === "github" ? findings : 0)) problems.push(`${name}: ${commands} workflow-command lines for ${findings} findings`);
+  }
+  return problems;
+}
+
 let protoBefore: string;
-beforeAll(() => {
+beforeAll(async () => {
+  for (const f of NON_JSON) formatters.push([f, (await loadFormatter(f))!]);
   console.log(`fuzz: seed ${SEED}, ${RUNS} in-process cases + ${BATCHES * PER_BATCH} through the binary (reproduce: ALLIANCE_AUDIT_FUZZ_SEED=${SEED} npx vitest run test/fuzz; after a hang the case is in ${LAST_CASE})`);
   protoBefore = prototypeState();
 });
@@ -65,6 +96,7 @@ describe("fuzzing: mutated proposals", () => {
     const dir = box.write("in-process", {});
     const t0 = Date.now();
     let cases = 0;
+    let carried = 0; // cases whose report carries a control character from the input
     const outcomes: Record<string, number> = {};
     await fc.assert(
       fc.asyncProperty(caseArb(TARGETS), async (c) => {
@@ -82,7 +114,11 @@ describe("fuzzing: mutated proposals", () => {
         }
         if (report.proposals.length !== 1) throw new Error(`${report.proposals.length} proposals in the report`);
         const problems = reportProblems(report, Object.keys(files));
+        // The injection property, in one language per case (both over the run).
+        const lang = cases % 2 ? "zh" : "en";
+        problems.push(...injectionProblems(report, lang));
         if (problems.length) throw new Error(problems.join("\n"));
+        if (CONTROL_CHARS.test(JSON.stringify(report.proposals.map((p) => [p.name, p.findings.map((f) => f.message)])).replace(/\\u00[01][0-9a-f]|\\[rnbtf]/g, "\u0001"))) carried++;
         for (const [n, bytes] of Object.entries(files)) {
           if (!readFileSync(join(dir, n)).equals(bytes)) throw new Error(`${n} changed`);
           if (statSync(join(dir, n)).mtimeMs !== mtimes[n]) throw new Error(`${n}'s mtime changed`);
@@ -94,8 +130,10 @@ describe("fuzzing: mutated proposals", () => {
     );
     rmSync(LAST_CASE, { force: true });
     const seconds = (Date.now() - t0) / 1000;
-    console.log(`fuzz: ${cases} in-process cases in ${seconds.toFixed(1)} s; first findings: ${JSON.stringify(outcomes)}`);
+    console.log(`fuzz: ${cases} in-process cases in ${seconds.toFixed(1)} s (${carried} carried a control character into the report); first findings: ${JSON.stringify(outcomes)}`);
     expect(cases).toBeGreaterThanOrEqual(RUNS);
+    // The injection property was really exercised: control characters reached names and messages.
+    expect(carried).toBeGreaterThan(RUNS / 100);
     expect(prototypeState()).toBe(protoBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 600_000);
@@ -123,6 +161,13 @@ describe("fuzzing: mutated proposals", () => {
       expect(reportProblems(report, files)).toEqual([]);
       expect(r.code).toBe(report.proposals.some((p) => p.findings.some((f) => f.severity === "error")) ? 1 : 0);
       expectUnchanged(before, after);
+      // The binary's github and stylish output of the batch: nothing raw, one command per finding.
+      const findings = report.proposals.reduce((n, p) => n + p.findings.length, 0);
+      for (const format of ["github", "stylish"]) {
+        const out = await cli([batch, "--format", format, "--as-of", AS_OF, "--lang", "en", "--jobs", "2"], box.root, { timeoutMs: 120_000 });
+        expect(rawControl(format, out.stdout), format).toBe("");
+        expect(out.stdout.split(/\r\n|\n|\r/).filter((l) => /^\s*::/.test(l)).length, format).toBe(format === "github" ? findings : 0);
+      }
       // The same report as the in-process audit of the same batch (workers change nothing).
       const inProcess = await audit({ paths: [batch], cwd: box.root, asOf: AS_OF, lang: "en", jobs: 1 });
       expect(report.proposals).toEqual(inProcess.proposals);

@@ -1,6 +1,7 @@
 // Mutations of valid proposals for property-based fuzzing (fast-check): start from the compliant
 // fixtures, apply a few text edits (delete, duplicate or swap lines, retype a value, insert
-// control or YAML-special characters, re-indent), encode (UTF-8, BOM, GB18030, UTF-16 with and
+// control or YAML-special characters, re-indent, put a terminal/CI injection payload into a
+// value — escaped in YAML and JSON strings so that it reaches names and messages), encode (UTF-8, BOM, GB18030, UTF-16 with and
 // without a BOM) and maybe damage the bytes (truncate, flip, insert). Every case is described by
 // plain data, so fast-check prints and shrinks it.
 import yaml from "js-yaml";
@@ -16,7 +17,9 @@ export type TextOp =
   | { op: "swapLines"; at: number; with: number }
   | { op: "retype"; at: number; value: number }
   | { op: "insert"; at: number; char: number }
-  | { op: "indent"; at: number; by: number };
+  | { op: "indent"; at: number; by: number }
+  /** Put a terminal/CI injection payload into the line's value (escaped in YAML/JSON strings, raw in CSV). */
+  | { op: "inject"; at: number; payload: number };
 
 export type ByteOp = { op: "truncate"; at: number } | { op: "flip"; at: number; byte: number } | { op: "insertBytes"; at: number; bytes: number[] };
 
@@ -37,6 +40,42 @@ export const VALUES = [
   "prototype", "M99", "M01", "", " ", "TODO", "待定", "见附件", '=HYPERLINK("http://x","y")', "\t", "# c", "a: b", "a:b", "𠀀", "\u2028", "NaN", "undefined",
   '{"__proto__": {"polluted": 1}}', "{__proto__: {polluted: 1}}", "---", "...", "%YAML 1.2", "@x", "`x`", "\\", '"\\x"', '"\\u12"', ",", ";", "长".repeat(300),
 ];
+
+/**
+ * What an attacker puts in a name to take over a terminal or a CI log (issue #12): a title change
+ * and screen clear, a newline plus a forged GitHub annotation, NUL, C1 controls (NEL, CSI), DEL,
+ * backspaces, the line separator and bidirectional overrides.
+ */
+export const PAYLOADS = [
+  "\x1b]0;pwned\x07", "\x1b[2J\x1b[H", "\r\n::error file=x.yaml,line=1::forged", "\n::warning::forged", "\0", "\x85", "\x9b31m", "\x7f", "\b\b\b",
+  "\u2028", "\u2029", "\u202e", "\u2066evil\u2069", "\x1b[8mhidden\x1b[0m", "\x07",
+];
+
+/** Every character a non-JSON format must show visibly: what the payloads are made of. */
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** A string literal that YAML (double-quoted) and JSON both read back as `s`: controls as \uXXXX. */
+function quoted(s: string): string {
+  return `"${s.replace(/["\\]/g, "\\$&").replace(new RegExp(CONTROL_CHARS.source, "g"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+}
+
+/** The line with `payload` added to its value, for the file's syntax; unchanged when it has no value. */
+function inject(line: string, payload: string, kind: "yaml" | "json" | "csv", at: number): string {
+  if (kind === "csv") {
+    const cells = line.split(",");
+    cells[at % cells.length] += payload;
+    return cells.join(",");
+  }
+  if (kind === "json") {
+    const m = /^(\s*(?:"[^"]*":\s*)?)"((?:[^"\\]|\\.)*)"(,?)\s*$/.exec(line);
+    if (!m) return line;
+    return `${m[1]}${quoted(JSON.parse(`"${m[2]}"`) + payload)}${m[3]}`;
+  }
+  const m = /^(\s*(?:- )?[\w-]+: |\s*- )(.*)$/.exec(line);
+  if (!m || m[2] === "" || /^[|>&*!]/.test(m[2])) return line;
+  const value = m[2].replace(/^(['"])(.*)\1$/, "$2");
+  return `${m[1]}${quoted(value + payload)}`;
+}
 
 /** Characters that break parsers or terminals. */
 export const CHARS = ["\0", "\x01", "\x07", "\x08", "\x1b", "\x1b[2J", "\t", "\r", "\n", "\r\n", "\x7f", "\x85", "\u00a0", "\u2028", "\u2029", "\ufeff", "\ufffd", "\ud800", "\udc00", '"', "'", ":", "-", "[", "]", "{", "}", "&", "*", "!", "|", ">", "#", "%", "@", "`", ",", ";", "\\", "?", "<<", "  ", "\u202e"];
@@ -71,7 +110,7 @@ export function fileOf(target: Target): { name: string; kind: "yaml" | "csv" | "
   }
 }
 
-function applyText(text: string, ops: TextOp[]): string {
+function applyText(text: string, ops: TextOp[], kind: "yaml" | "json" | "csv"): string {
   let lines = text.split("\n");
   for (const o of ops) {
     const n = lines.length;
@@ -112,6 +151,9 @@ function applyText(text: string, ops: TextOp[]): string {
         lines[i] = line.slice(0, at) + c + line.slice(at);
         break;
       }
+      case "inject":
+        lines[i] = inject(lines[i], PAYLOADS[o.payload % PAYLOADS.length], kind, o.at >> 4);
+        break;
       case "indent": {
         const by = (o.by % 7) - 3; // -3 … +3 spaces
         lines[i] = by >= 0 ? " ".repeat(by) + lines[i] : lines[i].replace(new RegExp(`^ {0,${-by}}`), "");
@@ -166,7 +208,7 @@ function applyBytes(bytes: Buffer, ops: ByteOp[]): Buffer {
 
 /** The bytes of a case's file. */
 export function render(c: Case): Buffer {
-  return applyBytes(encode(applyText(base(c.target), c.text), c.encoding), c.bytes);
+  return applyBytes(encode(applyText(base(c.target), c.text, fileOf(c.target).kind), c.encoding), c.bytes);
 }
 
 const idx = fc.nat({ max: 1 << 20 });
@@ -178,6 +220,7 @@ const textOp: fc.Arbitrary<TextOp> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant("retype" as const), at: idx, value: fc.nat(VALUES.length * 7) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant("insert" as const), at: idx, char: fc.nat(CHARS.length - 1) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("indent" as const), at: idx, by: fc.nat(6) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("inject" as const), at: idx, payload: fc.nat(PAYLOADS.length - 1) }) },
 );
 const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
   fc.record({ op: fc.constant("truncate" as const), at: idx }),
@@ -204,6 +247,8 @@ const gentleOp: fc.Arbitrary<TextOp> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant("deleteBlock" as const), at: idx, lines: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("swapLines" as const), at: idx, with: idx }) },
   { weight: 6, arbitrary: fc.record({ op: fc.constant("retype" as const), at: idx, value: fc.constantFrom(...PARSEABLE) }) },
+  // Names, codes and references holding control characters still parse: they reach the rules and the messages.
+  { weight: 4, arbitrary: fc.record({ op: fc.constant("inject" as const), at: idx, payload: fc.nat(PAYLOADS.length - 1) }) },
 );
 
 export function caseArb(targets: Target[]): fc.Arbitrary<Case> {
