@@ -41,11 +41,10 @@ describe("a 50 MB file", () => {
     r = await cli([".", "--format", "json", "--as-of", AS_OF], dir, { timeoutMs: 30_000 });
   }, 120_000);
 
-  it("is refused by its size before it is read: a size-limit finding, no OOM, fast", async () => {
+  it("is refused by its size before it is read: a size-limit finding, no OOM (time: bench/)", async () => {
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
     expectNoStack(r.stderr);
-    expect(r.ms).toBeLessThan(15_000);
     const report = jsonOf(r);
     expectSaneReport(report);
     expectFinding(proposalAt(report, "."), { ruleId: "file/unreadable", file: "members.yaml", line: 1, column: 1, message: /^the file is 50\.0 MiB, over the 10\.0 MiB limit; it was not read \(raise the limit with ALLIANCE_AUDIT_MAX_FILE_MB\)$/ }, true);
@@ -54,9 +53,7 @@ describe("a 50 MB file", () => {
 
   it("in-process too, without reading the 50 MB", async () => {
     const heap = process.memoryUsage().heapUsed;
-    const t0 = Date.now();
     const report = await audit({ paths: ["."], cwd: dir, asOf: AS_OF, lang: "en" });
-    expect(Date.now() - t0).toBeLessThan(5_000);
     expectFinding(proposalAt(report, "."), { ruleId: "file/unreadable", file: "members.yaml", message: /over the 10\.0 MiB limit/ }, true);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(40 * MB);
   });
@@ -102,13 +99,11 @@ describe("the limits can be changed with environment variables", () => {
 });
 
 describe("large but legitimate inputs stay fast", () => {
-  it("a roster of 10,000 members is audited in seconds, in-process and by the binary", async () => {
+  it("a roster of 10,000 members is audited, in-process and by the binary, with the same report (time: bench/growth.mjs)", async () => {
     await ensureBuilt();
     const dir = box.proposal("ten-thousand", { "members.yaml": bigRoster(10_000) });
     const before = snapshot(dir);
-    const t0 = Date.now();
     const report = await audit({ paths: ["."], cwd: dir, asOf: AS_OF, lang: "en" });
-    expect(Date.now() - t0).toBeLessThan(10_000);
     expectSaneReport(report);
     const p = proposalAt(report, ".");
     // The 9,995 new members did not sign and have no task; their shared credit code is a duplicate.
@@ -116,7 +111,6 @@ describe("large but legitimate inputs stay fast", () => {
     expect(p.findings.filter((f) => f.ruleId === "file/unreadable")).toEqual([]);
     const r = await cli([".", "--format", "json", "--as-of", AS_OF], dir, { timeoutMs: 60_000 });
     expect(r.code).toBe(1);
-    expect(r.ms).toBeLessThan(20_000);
     expect(JSON.stringify(jsonOf(r).proposals) === JSON.stringify(report.proposals), "the binary's report differs from audit()'s").toBe(true);
     expectUnchanged(before, snapshot(dir));
   }, 90_000);
@@ -124,9 +118,7 @@ describe("large but legitimate inputs stay fast", () => {
   it("135,000 findings on one proposal (45,000 identical CSV rows) are all reported: no internal error", async () => {
     // Collecting findings with push(...list) overflowed the stack past ~125,000 of them.
     const dir = box.proposal("many-findings", { "members.yaml": null, "members.csv": "id,name,type,credit_code\n" + "X,某公司,企业,91350100M000100Y43\n".repeat(45_000) });
-    const t0 = Date.now();
     const report = await audit({ paths: ["."], cwd: dir, asOf: AS_OF, lang: "en", jobs: 1 });
-    expect(Date.now() - t0).toBeLessThan(20_000);
     const p = proposalAt(report, ".");
     expect(p.findings.filter((f) => f.ruleId === "file/unreadable").map((f) => f.message)).toEqual([]);
     expect(p.findings.filter((f) => f.ruleId === "members/duplicate").length).toBe(3 * 44_999);
@@ -136,9 +128,7 @@ describe("large but legitimate inputs stay fast", () => {
   it("a 1 MB string in a message stays a finding (the report is written, the run ends)", async () => {
     const long = "王".repeat(MB);
     const dir = box.proposal("long-message", { "charter.yaml": charterText().replace("    signatory: 王立新\n", `    signatory: ${long}\n`) });
-    const t0 = Date.now();
     const report = await audit({ paths: ["."], cwd: dir, asOf: AS_OF, lang: "en" });
-    expect(Date.now() - t0).toBeLessThan(5_000);
     expectSaneReport(report);
     expectFinding(proposalAt(report, "."), { ruleId: "agreement/signatory-not-legal-rep", file: "charter.yaml" });
   });
