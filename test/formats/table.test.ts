@@ -2,6 +2,7 @@
 // against cli-table3 itself on many tables, with and without colours — in work linear in its rows
 // (cli-table3's grows with their square: 80,000 merged proposals took seven minutes; issue #12).
 import Table from "cli-table3";
+import { createRequire } from "node:module";
 import { Chalk } from "chalk";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -9,6 +10,9 @@ import { renderTable } from "../../src/format/table.js";
 import { countOps } from "../hostile/op-counter.js";
 
 const c = new Chalk({ level: 1 });
+// cli-table3 colours through @colors/colors, which turns itself off where it guesses no colour
+// support (CI, no terminal): switch it on, so that the comparison does not depend on where it runs.
+createRequire(import.meta.url)("@colors/colors/safe").enable();
 const viaCliTable3 = (head: string[], rows: (string | number)[][], color: boolean) => {
   const t = new Table({ head, style: { head: color ? ["bold"] : [], border: color ? ["grey"] : [] } });
   for (const r of rows) t.push(r);
