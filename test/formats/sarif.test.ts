@@ -42,6 +42,20 @@ describe("sarif", () => {
     }
   });
 
+  it("stays valid with findings in binary files and findings resting on a document (locator, evidence)", async () => {
+    const { fileURLToPath } = await import("node:url");
+    const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
+    const report = await audit({ paths: ["documents"], cwd: examples, asOf: AS_OF, lang: "en" });
+    const findings = report.proposals[0].findings;
+    expect(findings.some((f) => f.locator)).toBe(true);
+    expect(findings.some((f) => f.evidence)).toBe(true);
+    const log: Json = JSON.parse(sarif(report, ctx()));
+    expect(schemaErrors(log)).toEqual([]);
+    const withLocator = log.runs[0].results.find((r: Json) => r.properties.locator);
+    expect(withLocator.message.text.startsWith(`${withLocator.properties.locator}: `)).toBe(true);
+    expect(log.runs[0].results.some((r: Json) => r.properties.evidence?.excerpt)).toBe(true);
+  });
+
   it("the schema check is real: an unencoded uri or a result without a message fails it", () => {
     const log: Json = JSON.parse(sarif(national, ctx()));
     const r = log.runs[0].results.find((x: Json) => x.properties.proposal === TRICKY);
