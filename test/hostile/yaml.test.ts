@@ -227,9 +227,9 @@ describe("hostile YAML", () => {
     expect((globalThis as Record<string, unknown>).ALLIANCE_PWNED).toBeUndefined();
   });
 
-  it("the whole hostile batch takes seconds, not minutes (the alias bomb is refused fast)", () => {
-    expect(run.apiMs).toBeLessThan(15_000);
-    expect(run.cli.ms).toBeLessThan(30_000);
+  it("the whole hostile batch finishes: the binary was not killed by runBatch's time limit", () => {
+    // Not a duration (machines are shared): a hang shows as the kill signal; bench/ measures time.
+    expect(run.cli.signal).toBeNull();
   });
 });
 
@@ -255,18 +255,24 @@ describe("found by fuzzing", () => {
 describe("the YAML loader on its own", () => {
   const load = (text: string) => loadYaml(text, { isTextField: () => false });
 
-  it("the alias bomb is refused within a second", () => {
-    const t0 = performance.now();
+  it("the alias bomb is refused by the node budget (a count), not expanded", () => {
     const r = load(bomb);
     expect(r.ok).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    if (!r.ok) expect(r.error.message.en).toMatch(/expands to more than/);
   });
 
-  it("a file of 300,000 keys loads in linear time (the parser's own duplicate-key check was quadratic)", () => {
-    const text = Array.from({ length: 300_000 }, (_, i) => `k${i}: v`).join("\n") + "\n";
-    const t0 = performance.now();
-    expect(load(text).ok).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(10_000);
+  it("a file of 300,000 keys loads, and a duplicate key among them is found by our own check, naming both lines", () => {
+    // The parser's own duplicate-key check compared every key with every earlier one (quadratic);
+    // it is off, and the converter's Map finds the duplicate. The time is bench/'s business.
+    const keys = Array.from({ length: 300_000 }, (_, i) => `k${i}: v`);
+    const d = load(keys.join("\n") + "\n");
+    expect(d.ok && Object.keys(d.doc.data).length).toBe(300_000);
+    const dup = load([...keys, "k7: again"].join("\n") + "\n");
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) {
+      expect(dup.error.position.line).toBe(300_001);
+      expect(dup.error.message.en).toMatch(/lines 8 and 300,?001/);
+    }
   });
 
   it("lines ended by a lone CR are counted as lines", () => {
