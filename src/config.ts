@@ -24,7 +24,7 @@ import { parseSettingFile } from "./profile/parse.js";
 import { isBuiltinProfile } from "./profile/resolve.js";
 import type { ProfileLayer } from "./profile/types.js";
 import { normaliseLang } from "./i18n.js";
-import { suggest } from "./rules/similar.js";
+import { suggest } from "./similar.js";
 import { FAIL_ON, LANGS, type FailOn, type Lang } from "./types.js";
 
 /**

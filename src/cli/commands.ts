@@ -8,7 +8,7 @@ import type { EffectiveProfile } from "../profile/types.js";
 import { registry } from "../registry/index.js";
 import { profileLabel } from "../report.js";
 import { getRule, RULES } from "../rules/index.js";
-import { suggest } from "../rules/similar.js";
+import { suggest } from "../similar.js";
 import { schemaText, SCHEMA_NAMES, type SchemaName } from "../schema/schemas.js";
 import type { Lang } from "../types.js";
 import { visible } from "../format/visible.js";

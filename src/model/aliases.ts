@@ -1,6 +1,7 @@
 // Aliases of ../shared/spec/data-model.md and fidelity.md: rosters are typed in Chinese, in a
 // spreadsheet. The header table, header matching and value normalisation live here, apart from any
 // file format, so that the CSV loader and an .xlsx loader share them.
+import { nearest } from "../similar.js";
 
 /** Roster fields a CSV/XLSX column can fill. */
 export type RosterField =
@@ -149,32 +150,7 @@ export function resolveHeaders(headers: string[], emptyColumn: (column: number) 
   return { fields, kinds, unknown, missing, duplicate };
 }
 
-/** A known word within edit distance 2 (and closer than the word's own length). */
-export function nearest(word: string, known: Iterable<string>): string | undefined {
-  if (word === "" || word.length > 64) return undefined; // bounded work on attacker-written keys
-  let best: string | undefined;
-  let bestD = 3;
-  for (const k of known) {
-    if (Math.abs(k.length - word.length) > 2) continue;
-    const d = distance(word, k);
-    if (d < bestD && d < Math.max(k.length, word.length)) [best, bestD] = [k, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
+export { nearest } from "../similar.js";
 
 // ---- values ----
 

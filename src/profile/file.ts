@@ -7,7 +7,7 @@ import type { LoadedDocument } from "../load/document.js";
 import { DOCUMENTS } from "../policy/documents.js";
 import { registry } from "../registry/index.js";
 import type { Rule } from "../rules/rule.js";
-import { suggest } from "../rules/similar.js";
+import { suggest } from "../similar.js";
 import { createAjv, type Validator } from "../schema/validators.js";
 import type { Citation, Text } from "../types.js";
 import type { LayerRule, Level, ProfileLayer, ProfileSource } from "./types.js";

@@ -4,7 +4,8 @@
 import type { ErrorObject } from "ajv";
 import type { Text } from "../types.js";
 import type { DocRole, RawFinding } from "../rules/rule.js";
-import { FIELD_HEADER, nearest, type RosterField } from "../model/aliases.js";
+import { FIELD_HEADER, type RosterField } from "../model/aliases.js";
+import { nearest } from "../similar.js";
 import { cellName, rosterSource, type RosterSource } from "../model/roster-source.js";
 import { pointerSegment } from "../load/document.js";
 import { rootOf } from "./root.js";

@@ -1,4 +1,7 @@
-// "Did you mean …?" for ids typed by people: member ids in a charter, rule ids on the command line.
+// "Did you mean …?" for names typed by people: rule ids on the command line and in configs, keys
+// and headers in a charter or roster. Bounded: an attacker-written 1 MB key gets no suggestion.
+
+const MAX = 64;
 
 export function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -16,6 +19,7 @@ export function levenshtein(a: string, b: string): number {
 
 /** The candidate closest to `word` (case-insensitive), if within half its length (at least 2 edits). */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
@@ -23,4 +27,17 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
     if (d < bestD) [bestD, best] = [d, c];
   }
   return bestD <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
+}
+
+/** A known word within edit distance 2 (and closer than the word's own length): keys and headers. */
+export function nearest(word: string, known: Iterable<string>): string | undefined {
+  if (word === "" || word.length > MAX) return undefined;
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    if (Math.abs(k.length - word.length) > 2) continue;
+    const d = levenshtein(word, k);
+    if (d < bestD && d < Math.max(k.length, word.length)) [best, bestD] = [k, d];
+  }
+  return best;
 }
