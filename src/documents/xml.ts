@@ -27,16 +27,14 @@ export interface XmlOptions {
   maxNodes?: number;
 }
 
-/** Parses one XML part; throws DocumentError (never a raw parser error) on anything refused. */
-export function parseXml(xml: string, part: string, options: XmlOptions = {}): XmlElement {
+/**
+ * Streams one XML part through a saxes parser that `listen` wires up: a DOCTYPE (entity expansion,
+ * external entities) is refused, and any parser or listener error comes out as a DocumentError
+ * naming the part, never a raw parser error. The docx tree builder and the xlsx sheet reader share it.
+ */
+export function streamXml(xml: string, part: string, listen: (parser: InstanceType<Saxes["SaxesParser"]>) => void): void {
   const { SaxesParser } = loadSaxes();
-  const maxDepth = options.maxDepth ?? DOC_LIMITS.maxXmlDepth;
-  const maxNodes = options.maxNodes ?? DOC_LIMITS.maxXmlNodes;
-  const keep = options.keepTextIn;
   const parser = new SaxesParser({ xmlns: false, position: false });
-  const root: XmlElement = { name: "#document", attrs: {}, children: [] };
-  const stack: XmlElement[] = [root];
-  let nodes = 0;
   let failure: unknown;
   parser.on("doctype", () => {
     throw new DocumentError(
@@ -48,24 +46,7 @@ export function parseXml(xml: string, part: string, options: XmlOptions = {}): X
       "xml.doctype",
     );
   });
-  parser.on("opentag", (tag) => {
-    if (++nodes > maxNodes) throw limitError("xml.nodes", `${part} 的 XML 元素超过 ${maxNodes} 个`, `${part} has more than ${maxNodes} XML elements`);
-    if (stack.length > maxDepth) throw limitError("xml.depth", `${part} 的 XML 嵌套超过 ${maxDepth} 层`, `${part} nests XML deeper than ${maxDepth} levels`);
-    const el: XmlElement = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [] };
-    stack[stack.length - 1].children.push(el);
-    if (!tag.isSelfClosing) stack.push(el);
-  });
-  parser.on("closetag", (tag) => {
-    if (!tag.isSelfClosing) stack.pop();
-  });
-  parser.on("text", (t) => {
-    const top = stack[stack.length - 1];
-    if (!keep || keep.has(top.name)) top.children.push(t);
-  });
-  parser.on("cdata", (t) => {
-    const top = stack[stack.length - 1];
-    if (!keep || keep.has(top.name)) top.children.push(t);
-  });
+  listen(parser);
   parser.on("error", (e) => {
     failure ??= e;
   });
@@ -79,6 +60,34 @@ export function parseXml(xml: string, part: string, options: XmlOptions = {}): X
     const msg = failure instanceof Error ? failure.message.slice(0, 160) : String(failure);
     throw new DocumentError({ zh: `${part} 不是格式正确的 XML：${msg}`, en: `${part} is not well-formed XML: ${msg}` }, "corrupt");
   }
+}
+
+/** Parses one XML part into a tree; throws DocumentError (never a raw parser error) on anything refused. */
+export function parseXml(xml: string, part: string, options: XmlOptions = {}): XmlElement {
+  const maxDepth = options.maxDepth ?? DOC_LIMITS.maxXmlDepth;
+  const maxNodes = options.maxNodes ?? DOC_LIMITS.maxXmlNodes;
+  const keep = options.keepTextIn;
+  const root: XmlElement = { name: "#document", attrs: {}, children: [] };
+  const stack: XmlElement[] = [root];
+  let nodes = 0;
+  streamXml(xml, part, (parser) => {
+    parser.on("opentag", (tag) => {
+      if (++nodes > maxNodes) throw limitError("xml.nodes", `${part} 的 XML 元素超过 ${maxNodes} 个`, `${part} has more than ${maxNodes} XML elements`);
+      if (stack.length > maxDepth) throw limitError("xml.depth", `${part} 的 XML 嵌套超过 ${maxDepth} 层`, `${part} nests XML deeper than ${maxDepth} levels`);
+      const el: XmlElement = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [] };
+      stack[stack.length - 1].children.push(el);
+      if (!tag.isSelfClosing) stack.push(el);
+    });
+    parser.on("closetag", (tag) => {
+      if (!tag.isSelfClosing) stack.pop();
+    });
+    const text = (t: string) => {
+      const top = stack[stack.length - 1];
+      if (!keep || keep.has(top.name)) top.children.push(t);
+    };
+    parser.on("text", text);
+    parser.on("cdata", text);
+  });
   return root;
 }
 

@@ -1,10 +1,9 @@
 // .xlsx → sheets → rows → cells with the displayed text (documents.md §1). Shares the zip and XML
 // layer (and its limits) with the .docx reader; worksheets are parsed as a stream so that a
 // giant sheet stops at the row limit instead of building a tree first.
-import { createRequire } from "node:module";
 import { DocumentError, limitError } from "../errors.js";
 import { DOC_LIMITS } from "../limits.js";
-import { child, children, descendants, parseXml, type XmlElement } from "../xml.js";
+import { child, children, descendants, parseXml, streamXml, type XmlElement } from "../xml.js";
 import { readZipParts } from "../zip.js";
 import { columnLetters, isBuiltinDateFormat, isDateFormatCode, numberText, parseRef, serialToDate } from "./cells.js";
 
@@ -46,8 +45,6 @@ export interface Workbook {
   date1904: boolean;
 }
 
-type Saxes = typeof import("saxes");
-let saxes: Saxes | undefined;
 
 function resolveTarget(target: string): string {
   if (target.startsWith("/")) return target.slice(1);
@@ -90,110 +87,94 @@ function parseStyles(xml: string | undefined): Styles {
 }
 
 function parseSheet(xml: string, part: string, shared: string[], styles: Styles, date1904: boolean): { rows: Row[]; merges: string[] } {
-  saxes ??= createRequire(import.meta.url)("saxes") as Saxes;
-  const parser = new saxes.SaxesParser({ xmlns: false, position: false });
   const rows: Row[] = [];
   const merges: string[] = [];
   let depth = 0;
   let row: Row | undefined;
   let cell: { ref: string; t: string; s: number; v: string; f: boolean; inline: string; inV: boolean; inIs: number; inT: boolean; inRPh: number } | undefined;
-  let failure: unknown;
   let implicitRow = 0;
   let implicitCol = 0;
-  parser.on("doctype", () => {
-    throw limitError("xml.doctype", `${part} 含有 DOCTYPE 声明，为防止实体扩展攻击拒绝读取`, `${part} holds a DOCTYPE declaration; refused to prevent entity attacks`);
-  });
-  parser.on("opentag", (tag) => {
-    if (!tag.isSelfClosing && ++depth > DOC_LIMITS.maxXmlDepth) throw limitError("xml.depth", `${part} 的 XML 嵌套超过 ${DOC_LIMITS.maxXmlDepth} 层`, `${part} nests XML deeper than ${DOC_LIMITS.maxXmlDepth} levels`);
-    const a = tag.attributes as Record<string, string>;
-    switch (tag.name) {
-      case "row": {
-        if (rows.length >= DOC_LIMITS.maxSheetRows) {
-          throw limitError("xlsx.rows", `工作表超过 ${DOC_LIMITS.maxSheetRows} 行`, `the worksheet has more than ${DOC_LIMITS.maxSheetRows} rows`);
-        }
-        const r = Number(a.r);
-        implicitRow = Number.isInteger(r) && r > 0 ? r : implicitRow + 1;
-        implicitCol = 0;
-        row = { rowNumber: implicitRow, hidden: a.hidden === "1" || a.hidden === "true", cells: [] };
-        rows.push(row);
-        break;
-      }
-      case "c": {
-        const pos = a.r ? parseRef(a.r) : undefined;
-        implicitCol = pos ? pos.col : implicitCol + 1;
-        const ref = `${columnLetters(implicitCol)}${row?.rowNumber ?? implicitRow}`;
-        cell = { ref, t: a.t ?? "n", s: Number(a.s ?? 0), v: "", f: false, inline: "", inV: false, inIs: 0, inT: false, inRPh: 0 };
-        break;
-      }
-      case "v":
-        if (cell) cell.inV = true;
-        break;
-      case "f":
-        if (cell) cell.f = true;
-        break;
-      case "is":
-        if (cell) cell.inIs++;
-        break;
-      case "rPh":
-        if (cell) cell.inRPh++;
-        break;
-      case "t":
-        if (cell && cell.inIs) cell.inT = true;
-        break;
-      case "mergeCell":
-        if (a.ref && merges.length < 100_000) merges.push(a.ref);
-        break;
-    }
-  });
-  parser.on("text", (t) => {
-    if (!cell) return;
-    if (cell.inV) cell.v += t;
-    else if (cell.inT && !cell.inRPh) cell.inline += t;
-  });
-  parser.on("closetag", (tag) => {
-    if (!tag.isSelfClosing) depth--;
-    switch (tag.name) {
-      case "v":
-        if (cell) cell.inV = false;
-        break;
-      case "t":
-        if (cell) cell.inT = false;
-        break;
-      case "is":
-        if (cell) cell.inIs--;
-        break;
-      case "rPh":
-        if (cell) cell.inRPh--;
-        break;
-      case "c": {
-        if (cell && row) {
-          const done = finishCell(cell, shared, styles, date1904);
-          if (done) {
-            const pos = parseRef(cell.ref)!;
-            row.cells.push({ ref: cell.ref, row: pos.row, col: pos.col, ...done });
+  // Streamed, not built into a tree: a 100,000-row sheet stays small in memory.
+  streamXml(xml, part, (parser) => {
+    parser.on("opentag", (tag) => {
+      if (!tag.isSelfClosing && ++depth > DOC_LIMITS.maxXmlDepth) throw limitError("xml.depth", `${part} 的 XML 嵌套超过 ${DOC_LIMITS.maxXmlDepth} 层`, `${part} nests XML deeper than ${DOC_LIMITS.maxXmlDepth} levels`);
+      const a = tag.attributes as Record<string, string>;
+      switch (tag.name) {
+        case "row": {
+          if (rows.length >= DOC_LIMITS.maxSheetRows) {
+            throw limitError("xlsx.rows", `工作表超过 ${DOC_LIMITS.maxSheetRows} 行`, `the worksheet has more than ${DOC_LIMITS.maxSheetRows} rows`);
           }
+          const r = Number(a.r);
+          implicitRow = Number.isInteger(r) && r > 0 ? r : implicitRow + 1;
+          implicitCol = 0;
+          row = { rowNumber: implicitRow, hidden: a.hidden === "1" || a.hidden === "true", cells: [] };
+          rows.push(row);
+          break;
         }
-        cell = undefined;
-        break;
+        case "c": {
+          const pos = a.r ? parseRef(a.r) : undefined;
+          implicitCol = pos ? pos.col : implicitCol + 1;
+          const ref = `${columnLetters(implicitCol)}${row?.rowNumber ?? implicitRow}`;
+          cell = { ref, t: a.t ?? "n", s: Number(a.s ?? 0), v: "", f: false, inline: "", inV: false, inIs: 0, inT: false, inRPh: 0 };
+          break;
+        }
+        case "v":
+          if (cell) cell.inV = true;
+          break;
+        case "f":
+          if (cell) cell.f = true;
+          break;
+        case "is":
+          if (cell) cell.inIs++;
+          break;
+        case "rPh":
+          if (cell) cell.inRPh++;
+          break;
+        case "t":
+          if (cell && cell.inIs) cell.inT = true;
+          break;
+        case "mergeCell":
+          if (a.ref && merges.length < 100_000) merges.push(a.ref);
+          break;
       }
-      case "row":
-        row = undefined;
-        break;
-    }
+    });
+    parser.on("text", (t) => {
+      if (!cell) return;
+      if (cell.inV) cell.v += t;
+      else if (cell.inT && !cell.inRPh) cell.inline += t;
+    });
+    parser.on("closetag", (tag) => {
+      if (!tag.isSelfClosing) depth--;
+      switch (tag.name) {
+        case "v":
+          if (cell) cell.inV = false;
+          break;
+        case "t":
+          if (cell) cell.inT = false;
+          break;
+        case "is":
+          if (cell) cell.inIs--;
+          break;
+        case "rPh":
+          if (cell) cell.inRPh--;
+          break;
+        case "c": {
+          if (cell && row) {
+            const done = finishCell(cell, shared, styles, date1904);
+            if (done) {
+              const pos = parseRef(cell.ref)!;
+              row.cells.push({ ref: cell.ref, row: pos.row, col: pos.col, ...done });
+            }
+          }
+          cell = undefined;
+          break;
+        }
+        case "row":
+          row = undefined;
+          break;
+      }
+    });
   });
-  parser.on("error", (e) => {
-    failure ??= e;
-  });
-  try {
-    parser.write(xml).close();
-  } catch (e) {
-    failure ??= e;
-  }
-  if (failure) {
-    if (failure instanceof DocumentError) throw failure;
-    const msg = failure instanceof Error ? failure.message.slice(0, 160) : String(failure);
-    throw new DocumentError({ zh: `${part} 不是格式正确的 XML：${msg}`, en: `${part} is not well-formed XML: ${msg}` }, "corrupt");
-  }
   return { rows, merges };
 }
 
