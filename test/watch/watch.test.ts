@@ -1,37 +1,16 @@
 // --watch: the built CLI in its own process; a save of an audited file gives a new report,
 // other files in the folder do not; Ctrl-C (SIGINT) ends it with exit code 0.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { AS_OF, Sandbox, replaceOnce } from "../helpers/proposal.js";
-import { BIN, cliEnv } from "../config/run-cli.js";
+import { count, killWatchers, start, waitFor } from "./helpers.js";
 
 const box = new Sandbox();
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  killWatchers();
   box.cleanup();
 });
-
-function start(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(), stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  const out = { stdout: "", stderr: "" };
-  child.stdout!.setEncoding("utf8").on("data", (s: string) => (out.stdout += s));
-  child.stderr!.setEncoding("utf8").on("data", (s: string) => (out.stderr += s));
-  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
-  return { child, out, exited };
-}
-
-async function waitFor(what: string, test: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const count = (text: string, needle: string) => text.split(needle).length - 1;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("--watch", () => {
