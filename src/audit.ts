@@ -1,6 +1,6 @@
 // The programmatic API: `import { audit } from "alliance-audit"`. The CLI is a thin layer over it,
 // so `audit()` returns exactly the report object that `--format json` prints.
-import { discoverAll } from "./discover.js";
+import { discoverAll, releaseFolders } from "./discover.js";
 import { availableParallelism } from "node:os";
 import type { Settings } from "./engine/settings.js";
 import { auditAll } from "./engine/pool.js";
@@ -125,7 +125,12 @@ export async function audit(options: AuditOptions = {}): Promise<Report> {
   const mine = shardOf(proposals, options.shard);
   // The cache module is loaded only when asked for (a cold start without --cache pays nothing).
   const cache = options.cache ? await openCache(options, settings) : undefined;
-  const reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress, cache });
+  let reports;
+  try {
+    reports = await auditAll(mine, settings, { jobs, onProgress: options.onProgress, cache });
+  } finally {
+    releaseFolders(); // the descriptors of folders opened by their bytes (non-UTF-8 names): one run's only
+  }
   await cache?.save();
   reports.push(...skippedReports(shardOf(skipped, options.shard), settings)); // nothing skipped silently
   return buildReport({ profile: settings.profile.id, asOf: settings.asOf, config: options.configFile ?? null }, reports);
